@@ -1,0 +1,454 @@
+//! Clean: [`Seed`] → [`CleanArticle`].
+//!
+//! In: the decoded text of a scraped page. Out: the headline (with kicker labels such as
+//! "Exclusive:" split off), the section kicker, the publication date when a dateline states one,
+//! the article as paragraphs (text, heading, quote) with spans into the seed, and everything that
+//! was dropped, each with a reason.
+//!
+//! How: the text is cut into lines (`\n`, `\r\n` and `\r` alike) and blocks (runs of non-blank
+//! lines). Before the headline, a short all-capitals line is the section kicker, and dateline lines
+//! ("Published", "on", "Updated …", a bare date, a byline) are dropped. The headline is the first
+//! line that reads like one. In the body, a line that is wholly site chrome (a phrase from
+//! `data/chrome.txt`: comment forms, share buttons, "Trending" …) is dropped, and once the chrome
+//! starts at the end of the page, everything after it goes too. A short line with no closing
+//! punctuation, in capitals, is a subhead.
+//!
+//! What it gets wrong: a page whose headline is missing takes its first sentence as the title;
+//! a subhead in sentence case without capitals is kept as text; chrome phrases in another
+//! language are kept.
+
+use crate::lexicon;
+use crate::model::{fold_whitespace, CleanArticle, DateOrigin, Paragraph, ParagraphKind, Published, Removed, Seed, Span, Ymd};
+
+/// A line of the seed: its span without the line break, trimmed of white space.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    span: Span,
+}
+
+/// Splits text into trimmed lines; blank lines have an empty span.
+fn lines(text: &str) -> Vec<Line> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i <= b.len() {
+        let at_end = i == b.len();
+        if at_end || b[i] == b'\n' || b[i] == b'\r' {
+            out.push(Line { span: trim_span(text, Span::new(start, i)) });
+            if at_end {
+                break;
+            }
+            if b[i] == b'\r' && i + 1 < b.len() && b[i + 1] == b'\n' {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Shrinks a span to exclude leading and trailing white space.
+pub fn trim_span(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead == s.len() {
+        return Span::new(span.start, span.start);
+    }
+    Span::new(span.start + lead, span.end - trail)
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Letters that are upper case / all letters, ignoring non-letters.
+fn upper_ratio(s: &str) -> f64 {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() {
+        return 0.0;
+    }
+    letters.iter().filter(|c| c.is_uppercase()).count() as f64 / letters.len() as f64
+}
+
+fn is_all_caps(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && upper_ratio(s) >= 0.95
+}
+
+/// Lower-case key for lexicon look-ups: trimmed of surrounding punctuation other than `:`.
+fn chrome_key(s: &str) -> String {
+    let s = fold_whitespace(s).to_lowercase();
+    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '|' | '-' | '–' | '—' | '»' | '›' | '>' | '<' | '«'))
+        .to_string()
+}
+
+/// The reason a line is site chrome, if it is.
+pub fn chrome_reason(line: &str) -> Option<&'static str> {
+    if words(line) > 14 {
+        return None;
+    }
+    let key = chrome_key(line);
+    if key.is_empty() {
+        return None;
+    }
+    if let Some(r) = lexicon::CHROME.get(key.as_str()) {
+        return Some(r);
+    }
+    // Prefix patterns end in `*`: the longest prefix that matches wins, so the map is searched
+    // from the key downwards.
+    lexicon::CHROME
+        .iter()
+        .filter_map(|(k, r)| k.strip_suffix('*').map(|p| (p, r)))
+        .filter(|(p, _)| key.starts_with(p))
+        .max_by_key(|(p, _)| p.len())
+        .map(|(_, r)| *r)
+}
+
+/// A headline label such as "Exclusive:" at the start of a line; returns the label as written
+/// (without the colon) and the byte length to strip (label, colon, spaces).
+fn headline_label(line: &str) -> Option<(String, usize)> {
+    let colon = line.find(':')?;
+    let label = line[..colon].trim();
+    if label.is_empty() || words(label) > 3 || !lexicon::HEADLINE_LABELS.contains(label.to_lowercase().as_str()) {
+        return None;
+    }
+    let rest = &line[colon + 1..];
+    let skip = colon + 1 + (rest.len() - rest.trim_start().len());
+    Some((title_case(label), skip))
+}
+
+/// "POLITICS" → "Politics", "WORLD NEWS" → "World News".
+pub fn title_case(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(f) => f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect::<String>(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What a line before the headline is.
+#[derive(Debug, PartialEq)]
+enum Preamble {
+    Kicker,
+    /// A dateline, with the date when it states one.
+    Dateline(Option<Ymd>),
+    Byline,
+    Chrome(&'static str),
+    Other,
+}
+
+fn classify_preamble(line: &str) -> Preamble {
+    let lower = line.to_lowercase();
+    let lower = lower.trim_end_matches(['.', ':']);
+    if matches!(lower, "published" | "on" | "updated" | "posted" | "published on" | "updated on" | "posted on" | "last updated" | "by") {
+        return Preamble::Dateline(None);
+    }
+    for prefix in ["published on", "published", "updated on", "updated", "posted on", "posted", "last updated", "first published"] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            let rest = rest.trim_start_matches([':', ' ']);
+            if let Some(d) = parse_dateline(rest) {
+                return Preamble::Dateline(Some(d));
+            }
+        }
+    }
+    if let Some(d) = parse_dateline(line) {
+        if words(line) <= 8 {
+            return Preamble::Dateline(Some(d));
+        }
+    }
+    if lower.starts_with("by ") && words(line) <= 8 && !line.ends_with('.') {
+        return Preamble::Byline;
+    }
+    if let Some(r) = chrome_reason(line) {
+        return Preamble::Chrome(r);
+    }
+    if is_all_caps(line) && words(line) <= 3 && !line.contains(':') {
+        return Preamble::Kicker;
+    }
+    Preamble::Other
+}
+
+/// Parses a dateline such as "March 06, 2008", "Friday, July 21, 2017", "21 July 2017",
+/// "2023-09-26", "Sept. 26, 2023 10:30 AM". Returns `None` for anything else, including
+/// impossible dates.
+pub fn parse_dateline(s: &str) -> Option<Ymd> {
+    let s = s.trim();
+    // ISO first: 2023-09-26 (possibly followed by a time).
+    if s.len() >= 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-' {
+        if let Some(d) = Ymd::parse(&s[..10]) {
+            return Some(d);
+        }
+    }
+    let toks: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .map(|t| t.trim_end_matches('.').to_string())
+        .collect();
+    const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let mut i = 0;
+    if toks.first().map(|t| WEEKDAYS.iter().any(|w| w.starts_with(&t.to_lowercase()) && t.len() >= 3)) == Some(true) {
+        i = 1;
+    }
+    let num = |t: &str| -> Option<u32> { t.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok() };
+    let (y, m, d) = if let Some(m) = toks.get(i).and_then(|t| lexicon::month_number(t)) {
+        (toks.get(i + 2)?.parse::<i32>().ok()?, m, num(toks.get(i + 1)?)?)
+    } else if let Some(m) = toks.get(i + 1).and_then(|t| lexicon::month_number(t)) {
+        (toks.get(i + 2)?.parse::<i32>().ok()?, m, num(toks.get(i)?)?)
+    } else {
+        return None;
+    };
+    Ymd::parse(&format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// True when the line reads like a sentence of prose rather than a title or a label.
+fn is_prose(line: &str) -> bool {
+    let end = line.trim_end_matches(['”', '"', '’', '\'', ')']);
+    words(line) >= 8 && end.ends_with(['.', '!', '?'])
+}
+
+/// Cleans a seed into an article.
+pub fn clean(seed: Seed) -> CleanArticle {
+    let text = seed.text.as_str();
+    let all = lines(text);
+    let mut removed: Vec<Removed> = Vec::new();
+    let mut section = None;
+    let mut labels = Vec::new();
+    let mut published = None;
+    let mut title = String::new();
+    let mut title_span = None;
+    let mut remove = |span: Span, reason: &str, removed: &mut Vec<Removed>| {
+        removed.push(Removed { text: fold_whitespace(&text[span.start..span.end]), reason: reason.to_string(), span });
+    };
+
+    // 1. The preamble: everything up to and including the headline.
+    let mut body_start = all.len();
+    for (i, line) in all.iter().enumerate() {
+        if line.span.is_empty() {
+            continue;
+        }
+        let s = &text[line.span.start..line.span.end];
+        match classify_preamble(s) {
+            Preamble::Kicker if title_span.is_none() && section.is_none() => {
+                section = Some(title_case(s));
+                remove(line.span, "section kicker", &mut removed);
+                continue;
+            }
+            Preamble::Dateline(d) => {
+                if let (Some(date), None) = (d, published) {
+                    published = Some(Published { date, origin: DateOrigin::Text, span: Some(line.span) });
+                }
+                let reason = if d.is_some() { "dateline" } else { "empty dateline" };
+                remove(line.span, reason, &mut removed);
+                continue;
+            }
+            Preamble::Byline => {
+                remove(line.span, "byline", &mut removed);
+                continue;
+            }
+            Preamble::Chrome(r) if title_span.is_none() => {
+                remove(line.span, r, &mut removed);
+                continue;
+            }
+            _ => {}
+        }
+        if title_span.is_some() {
+            body_start = i;
+            break;
+        }
+        // The headline. A long prose line with no headline before it means the page has none:
+        // the first sentence stands in as the title and stays in the body.
+        let mut start = line.span.start;
+        if let Some((label, skip)) = headline_label(s) {
+            labels.push(label);
+            remove(Span::new(start, start + skip), "headline label", &mut removed);
+            start += skip;
+            // A second label ("Exclusive: Analysis: …") is rare but harmless to take.
+            if let Some((label2, skip2)) = headline_label(&text[start..line.span.end]) {
+                labels.push(label2);
+                remove(Span::new(start, start + skip2), "headline label", &mut removed);
+                start += skip2;
+            }
+        }
+        if is_prose(s) && words(s) > 30 {
+            title = first_words(s, 12);
+            body_start = i;
+            break;
+        }
+        let span = Span::new(start, line.span.end);
+        title = fold_whitespace(text[span.start..span.end].trim_end_matches('.'));
+        title_span = Some(span);
+    }
+    // Removed entries were pushed with `text` set from the span; fix "headline label" texts to
+    // keep the colon but not the trailing space.
+    for r in removed.iter_mut().filter(|r| r.reason == "headline label") {
+        r.span = trim_span(text, r.span);
+        r.text = text[r.span.start..r.span.end].to_string();
+    }
+
+    // 2. The tail: once chrome starts near the end and only chrome-like lines follow, drop it all.
+    let body_lines = &all[body_start.min(all.len())..];
+    let mut tail_start = body_lines.len();
+    for j in (0..body_lines.len()).rev() {
+        let l = body_lines[j];
+        if l.span.is_empty() {
+            continue;
+        }
+        let s = &text[l.span.start..l.span.end];
+        if chrome_reason(s).is_some() || (!is_prose(s) && words(s) <= 4 && tail_start < body_lines.len()) {
+            tail_start = j;
+        } else {
+            break;
+        }
+    }
+    // Only trust a tail that starts with a real chrome line.
+    while tail_start < body_lines.len() {
+        let l = body_lines[tail_start];
+        if !l.span.is_empty() && chrome_reason(&text[l.span.start..l.span.end]).is_some() {
+            break;
+        }
+        tail_start += 1;
+    }
+    let mut last_reason = "site chrome";
+    for l in &body_lines[tail_start..] {
+        if l.span.is_empty() {
+            continue;
+        }
+        let s = &text[l.span.start..l.span.end];
+        let reason = chrome_reason(s).unwrap_or(last_reason);
+        last_reason = reason;
+        remove(l.span, reason, &mut removed);
+    }
+
+    // 3. The body: blocks of lines; chrome lines inside it are dropped, subheads split off.
+    let mut paragraphs: Vec<Paragraph> = Vec::new();
+    let mut block: Vec<Span> = Vec::new();
+    let flush = |block: &mut Vec<Span>, paragraphs: &mut Vec<Paragraph>| {
+        if block.is_empty() {
+            return;
+        }
+        let span = Span::new(block[0].start, block[block.len() - 1].end);
+        let t = fold_whitespace(&text[span.start..span.end]);
+        let kind = if is_quote_paragraph(&t) { ParagraphKind::Quote } else { ParagraphKind::Text };
+        paragraphs.push(Paragraph { id: String::new(), kind, text: t, span });
+        block.clear();
+    };
+    for l in &body_lines[..tail_start] {
+        if l.span.is_empty() {
+            flush(&mut block, &mut paragraphs);
+            continue;
+        }
+        let s = &text[l.span.start..l.span.end];
+        if let Some(r) = chrome_reason(s) {
+            flush(&mut block, &mut paragraphs);
+            remove(l.span, r, &mut removed);
+            continue;
+        }
+        if is_subhead(s) {
+            flush(&mut block, &mut paragraphs);
+            paragraphs.push(Paragraph { id: String::new(), kind: ParagraphKind::Heading, text: fold_whitespace(s), span: l.span });
+            continue;
+        }
+        block.push(l.span);
+    }
+    flush(&mut block, &mut paragraphs);
+    for (i, p) in paragraphs.iter_mut().enumerate() {
+        p.id = format!("p{}", i + 1);
+    }
+    // A page that had only a headline still needs a body to explain.
+    if title.is_empty() {
+        title = paragraphs.first().map(|p| first_words(&p.text, 12)).unwrap_or_else(|| "Untitled article".to_string());
+    }
+    removed.sort_by_key(|r| r.span);
+    CleanArticle { seed, title, title_span, labels, section, published, paragraphs, removed }
+}
+
+fn first_words(s: &str, n: usize) -> String {
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    let mut t = ws[..ws.len().min(n)].join(" ");
+    if ws.len() > n {
+        t.push('…');
+    }
+    t.trim_end_matches(['.', ',', ';', ':']).to_string()
+}
+
+/// A subhead: a short line in capitals with no closing punctuation.
+fn is_subhead(s: &str) -> bool {
+    let w = words(s);
+    (1..=12).contains(&w) && is_all_caps(s) && !s.ends_with(['.', ',', ';', '?', '!', '"', '”']) && s.chars().count() <= 100
+}
+
+/// A paragraph that is one quotation from its first character to its last.
+fn is_quote_paragraph(t: &str) -> bool {
+    let opens = t.starts_with(['“', '"']);
+    let closes = t.ends_with(['”', '"']) || t.ends_with(".”") || t.ends_with(".\"");
+    opens && closes && t.chars().filter(|&c| c == '“' || c == '"' || c == '”').count() == 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str) -> CleanArticle {
+        clean(Seed::from_text("t.txt", text))
+    }
+
+    #[test]
+    fn kicker_label_dateline_and_tail_chrome_are_removed() {
+        let a = article("WORLD\n\nBreaking: Floods hit the coast.\n\nPublished\n\non\n\nHeavy rain fell on Monday across the region, officials said.\n\nSECOND PART\nMore rain is expected this week, forecasters said.\n\nLeave a Reply\n\nYour email address will not be published.\n\nRelated\n\nExit mobile version");
+        assert_eq!(a.section.as_deref(), Some("World"));
+        assert_eq!(a.labels, vec!["Breaking".to_string()]);
+        assert_eq!(a.title, "Floods hit the coast");
+        let kinds: Vec<_> = a.paragraphs.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, vec![ParagraphKind::Text, ParagraphKind::Heading, ParagraphKind::Text]);
+        let reasons: Vec<_> = a.removed.iter().map(|r| r.reason.as_str()).collect();
+        assert_eq!(
+            reasons,
+            vec!["section kicker", "headline label", "empty dateline", "empty dateline", "comment form", "comment form", "related-links widget", "mobile navigation"]
+        );
+        assert!(a.paragraphs.iter().all(|p| !p.text.contains("Reply")));
+    }
+
+    #[test]
+    fn dateline_gives_the_publication_date() {
+        let a = article("Apple releases SDK\n\nMarch 06, 2008\n\nDuring a media event, Apple released the kit.");
+        assert_eq!(a.published.unwrap().date, Ymd { year: 2008, month: 3, day: 6 });
+        assert_eq!(a.paragraphs.len(), 1);
+        let a = article("Robots\n\nFriday, July 21, 2017\n\nA group of teenagers won.");
+        assert_eq!(a.published.unwrap().date.to_string(), "2017-07-21");
+        let a = article("Title here\n\nPublished on Sept. 26, 2023\n\nBody text.");
+        assert_eq!(a.published.unwrap().date.to_string(), "2023-09-26");
+    }
+
+    #[test]
+    fn impossible_dateline_is_not_a_date() {
+        assert_eq!(parse_dateline("February 30, 2021"), None);
+        assert_eq!(parse_dateline("13 Smarch 2021"), None);
+    }
+
+    #[test]
+    fn crlf_and_cr_line_endings_clean_alike() {
+        let lf = article("Title\n\nFirst para line one\nline two.\n\nSecond.\n");
+        let crlf = article("Title\r\n\r\nFirst para line one\r\nline two.\r\n\r\nSecond.\r\n");
+        let cr = article("Title\r\rFirst para line one\rline two.\r\rSecond.\r");
+        for a in [&crlf, &cr] {
+            assert_eq!(a.title, lf.title);
+            let t: Vec<_> = a.paragraphs.iter().map(|p| p.text.clone()).collect();
+            let u: Vec<_> = lf.paragraphs.iter().map(|p| p.text.clone()).collect();
+            assert_eq!(t, u);
+        }
+    }
+
+    #[test]
+    fn a_prose_sentence_with_chrome_words_stays() {
+        let a = article("Title\n\nShare prices fell sharply on Monday after the announcement was made public.\n\nTrending topics dominated the discussion in parliament, a spokesman said.");
+        assert_eq!(a.paragraphs.len(), 2);
+        assert!(a.removed.is_empty());
+    }
+}

@@ -1,0 +1,53 @@
+//! Emit: [`Explainer`] → files of the Zola site.
+//!
+//! In: an explainer. Out: one page bundle per article under `content/explainers/<slug>/`:
+//! `index.md` (TOML front matter written by a serialiser, **empty body**: article text never
+//! becomes Markdown or template source) and `explainer.json` (the `explainer/1` document, which
+//! the theme loads with `load_data` and prints under autoescape).
+//!
+//! What it gets wrong: nothing known; see `build` for how bundles are tracked and cleaned up.
+
+pub mod frontmatter;
+
+use crate::error::{Error, Result};
+use crate::model::Explainer;
+use crate::wire;
+use std::path::{Path, PathBuf};
+
+/// A file to write: path relative to the site root, and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutFile {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+/// The files of one article's bundle, in a fixed order. `slug` is the bundle folder name
+/// (the explainer's slug, made unique by the caller).
+pub fn bundle(x: &Explainer, slug: &str) -> Vec<OutFile> {
+    let dir = Path::new("content").join("explainers").join(slug);
+    let mut doc = wire::Document::from_explainer(x);
+    doc.slug = slug.to_string();
+    vec![
+        OutFile { path: dir.join("index.md"), bytes: frontmatter::page(x, &doc).into_bytes() },
+        OutFile { path: dir.join("explainer.json"), bytes: doc.to_json_pretty().into_bytes() },
+    ]
+}
+
+/// Writes a file atomically: a temporary file in the same folder, then a rename, so a reader
+/// (or a crash) never sees half a file. Unchanged files are not rewritten.
+pub fn write_atomic(root: &Path, f: &OutFile) -> Result<bool> {
+    let path = root.join(&f.path);
+    if std::fs::read(&path).map(|old| old == f.bytes).unwrap_or(false) {
+        return Ok(false);
+    }
+    let dir = path.parent().expect("output paths have a folder");
+    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, &e))?;
+    let name = path.file_name().expect("output paths have a file name").to_string_lossy();
+    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
+    std::fs::write(&tmp, &f.bytes).map_err(|e| Error::write(&tmp, &e))?;
+    std::fs::rename(&tmp, &path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::write(&path, &e)
+    })?;
+    Ok(true)
+}

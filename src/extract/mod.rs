@@ -1,0 +1,49 @@
+//! Extract: [`Document`] → [`Explainer`].
+//!
+//! In: a segmented article and the run's options. Out: every extracted fact, each tied to the
+//! sentence it came from, in the contract's orders. The stages run in dependency order:
+//! publication date → dates → stakeholders → relations → sources → events → figures → summary.
+//! Each stage is its own module with its own notes on what it gets wrong.
+
+pub mod dates;
+pub mod events;
+pub mod figures;
+pub mod relations;
+pub mod sources;
+pub mod stakeholders;
+pub mod summary;
+
+use crate::model::{DateOrigin, Diagnostic, Document, Explainer, Published, Ymd};
+
+/// Options that change extraction.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--published`: used where the text states no publication date.
+    pub published: Option<Ymd>,
+    /// A per-seed setting (`seeds/<name>.toml`): wins over the text.
+    pub published_override: Option<Ymd>,
+}
+
+/// Runs every extractor over a document.
+pub fn run(mut doc: Document, opts: &Options) -> Explainer {
+    let mut warnings: Vec<Diagnostic> = doc.article.seed.warnings.clone();
+    if let Some(date) = opts.published_override {
+        doc.article.published = Some(Published { date, origin: DateOrigin::Override, span: None });
+    } else if doc.article.published.is_none() {
+        if let Some(date) = opts.published {
+            doc.article.published = Some(Published { date, origin: DateOrigin::Option, span: None });
+        }
+    }
+    let published = doc.article.published.map(|p| p.date);
+    let dates = dates::extract(&doc, published, &mut warnings);
+    let stakeholders = stakeholders::extract(&doc, &mut warnings);
+    let relations = relations::extract(&doc, &stakeholders);
+    let (sources, disputes) = sources::extract(&doc, &stakeholders);
+    let events = events::extract(&doc, &dates, &stakeholders, &sources);
+    let figures = figures::extract(&doc);
+    let summary = summary::summarize(&doc);
+    let slug = crate::slug::slugify_title(&doc.article.title);
+    warnings.sort();
+    warnings.dedup();
+    Explainer { doc, slug, summary, dates, events, stakeholders, relations, sources, disputes, figures, warnings }
+}

@@ -1,0 +1,113 @@
+//! Lexicons compiled into the binary.
+//!
+//! In: the files under `data/`, one entry a line, sorted, no duplicates (checked by the test at
+//! the bottom, which every new file must be added to). Out: lazily built sets and maps.
+//! Lines may carry a tab-separated value (`pattern<TAB>reason`); `#` starts no comment: every
+//! line is data.
+//!
+//! What it gets wrong: entries are matched as lower-case ASCII-folded strings only; inflected
+//! forms must be listed.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+/// Every lexicon file, by name, for the check test and for `explainer check`.
+pub const FILES: &[(&str, &str)] = &[
+    ("abbreviations.txt", include_str!("../data/abbreviations.txt")),
+    ("chrome.txt", include_str!("../data/chrome.txt")),
+    ("headline-labels.txt", include_str!("../data/headline-labels.txt")),
+    ("months.txt", include_str!("../data/months.txt")),
+];
+
+/// The file's text by name. Panics on an unknown name: that is a programming error.
+pub fn file(name: &str) -> &'static str {
+    FILES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or_else(|| panic!("no lexicon {name}"))
+}
+
+/// Non-empty lines of a lexicon.
+pub fn lines(name: &str) -> impl Iterator<Item = &'static str> {
+    file(name).lines().filter(|l| !l.trim().is_empty())
+}
+
+/// A lexicon as a set of its lines.
+pub fn set(name: &str) -> BTreeSet<&'static str> {
+    lines(name).collect()
+}
+
+/// A lexicon of `key<TAB>value` lines as a map.
+pub fn map(name: &str) -> BTreeMap<&'static str, &'static str> {
+    lines(name)
+        .map(|l| {
+            let (k, v) = l.split_once('\t').unwrap_or((l, ""));
+            (k, v)
+        })
+        .collect()
+}
+
+pub static ABBREVIATIONS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| set("abbreviations.txt"));
+pub static HEADLINE_LABELS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| set("headline-labels.txt"));
+pub static CHROME: LazyLock<BTreeMap<&'static str, &'static str>> = LazyLock::new(|| map("chrome.txt"));
+
+/// Month names in calendar order (`january` first).
+pub static MONTHS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    const ORDER: [&str; 12] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ];
+    let set = set("months.txt");
+    assert!(ORDER.iter().all(|m| set.contains(m)) && set.len() == 12, "data/months.txt must list the 12 months");
+    ORDER.to_vec()
+});
+
+/// 1-based month number of a month name or its common abbreviation ("Sept", "Jan.").
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS.iter().position(|m| {
+        *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
+    }).map(|i| i as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every lexicon is sorted (byte order of the whole line), has no duplicates, no blank
+    /// lines, no surrounding white space, and ends with a newline.
+    #[test]
+    fn lexicons_are_sorted_and_unique() {
+        for (name, text) in FILES {
+            assert!(text.ends_with('\n'), "data/{name}: must end with a newline");
+            let lines: Vec<&str> = text.lines().collect();
+            for (i, l) in lines.iter().enumerate() {
+                assert!(!l.is_empty(), "data/{name}:{}: blank line", i + 1);
+                assert_eq!(l.trim(), *l, "data/{name}:{}: surrounding white space", i + 1);
+            }
+            for (i, w) in lines.windows(2).enumerate() {
+                assert!(w[0] < w[1], "data/{name}:{}: {:?} must sort after {:?} and not repeat it (run `LC_ALL=C sort -u`)", i + 2, w[1], w[0]);
+            }
+        }
+    }
+
+    #[test]
+    fn every_data_file_is_registered() {
+        let on_disk: BTreeSet<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".txt"))
+            .collect();
+        let registered: BTreeSet<String> = FILES.iter().map(|(n, _)| n.to_string()).collect();
+        assert_eq!(on_disk, registered, "add new data/*.txt files to lexicon::FILES");
+    }
+
+    #[test]
+    fn month_names_and_abbreviations() {
+        assert_eq!(month_number("January"), Some(1));
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("Aug"), Some(8));
+        assert_eq!(month_number("Ma"), None);
+        assert_eq!(month_number("Mayday"), None);
+    }
+}

@@ -1,0 +1,625 @@
+//! The internal document model that flows through every stage.
+//!
+//! In: nothing (this module only defines types). Out: the types each stage fills in:
+//!
+//! ```text
+//! Seed ──clean──▶ CleanArticle ──segment──▶ Document ──extract──▶ Explainer ──emit──▶ files
+//! ```
+//!
+//! Every extracted fact carries a [`Span`]: byte offsets `[start, end)` into [`Seed::text`], the
+//! seed file's text as read (after a UTF-8 BOM is dropped and the bytes are decoded to UTF-8). The
+//! public `explainer/1` wire format lives in [`crate::wire`] and is converted from these types, so
+//! the internal ones stay free to change.
+//!
+//! What it gets wrong: a seed that had to be transcoded (Latin-1, UTF-16) has spans into the
+//! decoded UTF-8 text, not into the bytes on disk; `Seed::transcoded` records that.
+
+use std::fmt;
+
+/// Byte range `[start, end)` into [`Seed::text`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    pub fn as_array(&self) -> [usize; 2] {
+        [self.start, self.end]
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// A warning or error attached to a place in a seed. Rendered as `file:line:col: message`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    /// 1-based line, 0 when the diagnostic is about the whole file.
+    pub line: usize,
+    /// 1-based column in characters, 0 when unknown.
+    pub col: usize,
+    pub message: String,
+}
+
+/// A calendar date (proleptic Gregorian), used for the publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ymd {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Ymd {
+    /// Parses `YYYY-MM-DD`, rejecting impossible dates (February 30, month 13).
+    pub fn parse(s: &str) -> Option<Ymd> {
+        let mut it = s.trim().splitn(3, '-');
+        let y: i32 = it.next()?.parse().ok()?;
+        let m: u32 = it.next()?.parse().ok()?;
+        let d: u32 = it.next()?.parse().ok()?;
+        if !(1..=9999).contains(&y) || !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
+            return None;
+        }
+        Some(Ymd { year: y, month: m, day: d })
+    }
+}
+
+impl fmt::Display for Ymd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+pub fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+pub fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Where the publication date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrigin {
+    /// A dateline or "Published …" line in the seed.
+    Text,
+    /// `--published` on the command line.
+    Option,
+    /// A per-seed settings file (`seeds/<name>.toml`).
+    Override,
+    /// Guessed from other evidence (e.g. the latest full date in the text).
+    Inferred,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Published {
+    pub date: Ymd,
+    pub origin: DateOrigin,
+    /// The dateline in the seed, when the date came from the text.
+    pub span: Option<Span>,
+}
+
+/// One seed file, decoded.
+#[derive(Debug, Clone)]
+pub struct Seed {
+    /// Path as shown to users and written to `seed.file`, with `/` separators (`seeds/x.txt`).
+    pub file: String,
+    /// The decoded text; spans index into it.
+    pub text: String,
+    /// SHA-256 of the bytes on disk, lower-case hex.
+    pub sha256: String,
+    /// `Some("UTF-16LE")` etc. when the bytes were not UTF-8.
+    pub transcoded: Option<&'static str>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Seed {
+    /// Builds a seed from text already in memory (tests, fuzzing).
+    pub fn from_text(file: &str, text: &str) -> Seed {
+        crate::ingest::decode(file, text.as_bytes()).expect("UTF-8 text always decodes")
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.start..span.end]
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let before = &self.text[..floor_char_boundary(&self.text, offset)];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let col = before[line_start..].chars().count() + 1;
+        (line, col)
+    }
+
+    /// A diagnostic pointing at `offset`.
+    pub fn diagnostic_at(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+        let (line, col) = self.line_col(offset);
+        Diagnostic { line, col, message: message.into() }
+    }
+}
+
+/// The largest char boundary `<= i`.
+pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ParagraphKind {
+    Text,
+    Heading,
+    Quote,
+}
+
+impl ParagraphKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParagraphKind::Text => "text",
+            ParagraphKind::Heading => "heading",
+            ParagraphKind::Quote => "quote",
+        }
+    }
+}
+
+/// A block of the cleaned article.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    /// `p1`, `p2`, … in order.
+    pub id: String,
+    pub kind: ParagraphKind,
+    /// Display text: the seed slice with line breaks folded to single spaces.
+    pub text: String,
+    /// The block in the seed, trimmed of surrounding white space.
+    pub span: Span,
+}
+
+/// Something cleaning dropped from the article body.
+#[derive(Debug, Clone)]
+pub struct Removed {
+    pub text: String,
+    pub reason: String,
+    pub span: Span,
+}
+
+/// The output of `clean`: the article with the page chrome taken off.
+#[derive(Debug, Clone)]
+pub struct CleanArticle {
+    pub seed: Seed,
+    pub title: String,
+    pub title_span: Option<Span>,
+    /// Kickers stripped from the headline ("Exclusive").
+    pub labels: Vec<String>,
+    /// Section kicker ("Politics"), title-cased.
+    pub section: Option<String>,
+    pub published: Option<Published>,
+    pub paragraphs: Vec<Paragraph>,
+    pub removed: Vec<Removed>,
+}
+
+/// A sentence of the cleaned article.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Trimmed sentence span in the seed.
+    pub span: Span,
+    /// Index into `CleanArticle::paragraphs`; `None` for the headline and the dateline, which
+    /// are segmented too (so their dates and names are found) but are not article paragraphs.
+    pub paragraph: Option<usize>,
+}
+
+/// The output of `segment`: a cleaned article split into sentences.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub article: CleanArticle,
+    /// In text order (by span); every sentence lies inside its paragraph's span.
+    pub sentences: Vec<Sentence>,
+}
+
+impl Document {
+    pub fn text(&self) -> &str {
+        &self.article.seed.text
+    }
+    pub fn slice(&self, span: Span) -> &str {
+        self.article.seed.slice(span)
+    }
+    /// Sentence text with line breaks folded to spaces (for display).
+    pub fn sentence_text(&self, i: usize) -> String {
+        fold_whitespace(self.slice(self.sentences[i].span))
+    }
+    /// The paragraph id (`p7`) of a sentence; `None` for the headline and dateline.
+    pub fn paragraph_id(&self, sentence: usize) -> Option<&str> {
+        self.sentences[sentence].paragraph.map(|p| self.article.paragraphs[p].id.as_str())
+    }
+    /// Indices of the sentences of the article body (not the headline or dateline).
+    pub fn body_sentences(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.sentences.len()).filter(|&i| self.sentences[i].paragraph.is_some())
+    }
+    /// Index of the sentence containing byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+}
+
+/// Folds every run of white space (including line breaks) into one space and trims.
+pub fn fold_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Extracted facts. Each one refers to the sentence it came from by index into
+// `Document::sentences`.
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl DateType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateType::Date => "date",
+            DateType::Time => "time",
+            DateType::Duration => "duration",
+            DateType::Set => "set",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    Day,
+    Month,
+    Season,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Season => "season",
+            Precision::Quarter => "quarter",
+            Precision::Year => "year",
+            Precision::Decade => "decade",
+            Precision::Century => "century",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateMod {
+    Approx,
+    Before,
+    After,
+    Start,
+    Mid,
+    End,
+}
+
+impl DateMod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateMod::Approx => "approx",
+            DateMod::Before => "before",
+            DateMod::After => "after",
+            DateMod::Start => "start",
+            DateMod::Mid => "mid",
+            DateMod::End => "end",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Anchor {
+    Absolute,
+    Publication,
+    Previous,
+    Unresolved,
+}
+
+impl Anchor {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Anchor::Absolute => "absolute",
+            Anchor::Publication => "publication",
+            Anchor::Previous => "previous",
+            Anchor::Unresolved => "unresolved",
+        }
+    }
+}
+
+/// A temporal expression.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMention {
+    pub span: Span,
+    pub text: String,
+    /// TIMEX3 value: `2021`, `2021-01`, `XXXX-08`, `P4Y`, `2021-SU`, `PAST_REF` …
+    pub value: String,
+    pub kind: DateType,
+    pub precision: Option<Precision>,
+    pub modifier: Option<DateMod>,
+    pub anchor: Anchor,
+    pub inferred: bool,
+    pub sentence: usize,
+}
+
+/// A dated fact for the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Index into `Explainer::dates`.
+    pub date: usize,
+    pub sentence: usize,
+    pub title: String,
+    /// Stakeholder ids.
+    pub actors: Vec<String>,
+    /// Index into `Explainer::sources`.
+    pub source: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StakeholderKind {
+    Person,
+    Government,
+    Country,
+    Organization,
+    Company,
+    ArmedGroup,
+    Ngo,
+    Media,
+    International,
+    Research,
+    Group,
+}
+
+impl StakeholderKind {
+    pub const ALL: [StakeholderKind; 11] = [
+        StakeholderKind::Person,
+        StakeholderKind::Government,
+        StakeholderKind::Country,
+        StakeholderKind::Organization,
+        StakeholderKind::Company,
+        StakeholderKind::ArmedGroup,
+        StakeholderKind::Ngo,
+        StakeholderKind::Media,
+        StakeholderKind::International,
+        StakeholderKind::Research,
+        StakeholderKind::Group,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StakeholderKind::Person => "person",
+            StakeholderKind::Government => "government",
+            StakeholderKind::Country => "country",
+            StakeholderKind::Organization => "organization",
+            StakeholderKind::Company => "company",
+            StakeholderKind::ArmedGroup => "armed-group",
+            StakeholderKind::Ngo => "ngo",
+            StakeholderKind::Media => "media",
+            StakeholderKind::International => "international",
+            StakeholderKind::Research => "research",
+            StakeholderKind::Group => "group",
+        }
+    }
+    pub fn parse(s: &str) -> Option<StakeholderKind> {
+        StakeholderKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+    pub sentence: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stakeholder {
+    /// ASCII kebab-case, unique within the document (and stable across documents for one name).
+    pub id: String,
+    pub name: String,
+    pub kind: StakeholderKind,
+    pub role: Option<String>,
+    /// Stakeholder id this one belongs to.
+    pub affiliation: Option<String>,
+    pub aliases: Vec<String>,
+    /// In text order.
+    pub mentions: Vec<Mention>,
+    /// 0..=1.
+    pub salience: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RelationKind {
+    Meets,
+    Cooperates,
+    Supports,
+    Opposes,
+    Criticizes,
+    Attacks,
+    Negotiates,
+    PartOf,
+    SpeaksFor,
+    Other,
+}
+
+impl RelationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::Meets => "meets",
+            RelationKind::Cooperates => "cooperates",
+            RelationKind::Supports => "supports",
+            RelationKind::Opposes => "opposes",
+            RelationKind::Criticizes => "criticizes",
+            RelationKind::Attacks => "attacks",
+            RelationKind::Negotiates => "negotiates",
+            RelationKind::PartOf => "part-of",
+            RelationKind::SpeaksFor => "speaks-for",
+            RelationKind::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    pub from: String,
+    pub to: String,
+    pub kind: RelationKind,
+    pub label: String,
+    pub sentence: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SourceKind {
+    Official,
+    Government,
+    Company,
+    Media,
+    Ngo,
+    Expert,
+    Document,
+    Anonymous,
+    Group,
+    Person,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Official => "official",
+            SourceKind::Government => "government",
+            SourceKind::Company => "company",
+            SourceKind::Media => "media",
+            SourceKind::Ngo => "ngo",
+            SourceKind::Expert => "expert",
+            SourceKind::Document => "document",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::Group => "group",
+            SourceKind::Person => "person",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StatementKind {
+    Direct,
+    Indirect,
+    AccordingTo,
+    NoComment,
+}
+
+impl StatementKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatementKind::Direct => "direct",
+            StatementKind::Indirect => "indirect",
+            StatementKind::AccordingTo => "according-to",
+            StatementKind::NoComment => "no-comment",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub kind: StatementKind,
+    /// The cue as written ("said", "according to", "declined to comment").
+    pub cue: String,
+    /// What was said (the quote or the reported content).
+    pub text: String,
+    /// The statement's extent in the seed (content and cue).
+    pub span: Span,
+    pub sentence: usize,
+    /// The cue verb carries a judgement ("claimed", "admitted").
+    pub judgement: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub name: String,
+    /// Stakeholder id, when the speaker is one.
+    pub stakeholder: Option<String>,
+    pub kind: SourceKind,
+    pub named: bool,
+    /// In text order.
+    pub statements: Vec<Statement>,
+}
+
+/// Claims from different sources about the same matter that contradict each other.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dispute {
+    /// What the claims are about, short.
+    pub topic: String,
+    /// (source index, statement index) pairs, in text order.
+    pub claims: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub span: Span,
+    pub text: String,
+    pub value: f64,
+    pub unit: Option<String>,
+    pub sentence: usize,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone)]
+pub struct Explainer {
+    pub doc: Document,
+    pub slug: String,
+    pub summary: String,
+    pub dates: Vec<DateMention>,
+    pub events: Vec<Event>,
+    pub stakeholders: Vec<Stakeholder>,
+    pub relations: Vec<Relation>,
+    pub sources: Vec<Source>,
+    pub disputes: Vec<Dispute>,
+    pub figures: Vec<Figure>,
+    /// Warnings from every stage (the seed's included), sorted by position.
+    pub warnings: Vec<Diagnostic>,
+}
