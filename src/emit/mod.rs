@@ -5,9 +5,16 @@
 //! becomes Markdown or template source) and `explainer.json` (the `explainer/1` document, which
 //! the theme loads with `load_data` and prints under autoescape).
 //!
+//! Downloads beside it: `timeline.json` (TimelineJS3), `kumu.json` (Kumu blueprint),
+//! `sources.csv`.
+//!
 //! What it gets wrong: nothing known; see `build` for how bundles are tracked and cleaned up.
 
+pub mod csv;
 pub mod frontmatter;
+pub mod kumu;
+pub mod map;
+pub mod timeline;
 
 use crate::error::{Error, Result};
 use crate::model::Explainer;
@@ -30,6 +37,9 @@ pub fn bundle(x: &Explainer, slug: &str) -> Vec<OutFile> {
     vec![
         OutFile { path: dir.join("index.md"), bytes: frontmatter::page(x, &doc).into_bytes() },
         OutFile { path: dir.join("explainer.json"), bytes: doc.to_json_pretty().into_bytes() },
+        OutFile { path: dir.join("timeline.json"), bytes: timeline::timelinejs(&doc).into_bytes() },
+        OutFile { path: dir.join("kumu.json"), bytes: kumu::blueprint(&doc).into_bytes() },
+        OutFile { path: dir.join("sources.csv"), bytes: csv::sources_csv(&doc).into_bytes() },
     ]
 }
 
