@@ -17,6 +17,23 @@ pub const FILES: &[(&str, &str)] = &[
     ("chrome.txt", include_str!("../data/chrome.txt")),
     ("headline-labels.txt", include_str!("../data/headline-labels.txt")),
     ("months.txt", include_str!("../data/months.txt")),
+    ("armed-groups.txt", include_str!("../data/armed-groups.txt")),
+    ("companies.txt", include_str!("../data/companies.txt")),
+    ("countries.txt", include_str!("../data/countries.txt")),
+    ("descriptors.txt", include_str!("../data/descriptors.txt")),
+    ("given-names.txt", include_str!("../data/given-names.txt")),
+    ("government-bodies.txt", include_str!("../data/government-bodies.txt")),
+    ("honorifics.txt", include_str!("../data/honorifics.txt")),
+    ("international-organisations.txt", include_str!("../data/international-organisations.txt")),
+    ("media.txt", include_str!("../data/media.txt")),
+    ("ngos.txt", include_str!("../data/ngos.txt")),
+    ("non-actor-words.txt", include_str!("../data/non-actor-words.txt")),
+    ("org-words.txt", include_str!("../data/org-words.txt")),
+    ("place-nouns.txt", include_str!("../data/place-nouns.txt")),
+    ("relation-cues.txt", include_str!("../data/relation-cues.txt")),
+    ("sentence-openers.txt", include_str!("../data/sentence-openers.txt")),
+    ("title-modifiers.txt", include_str!("../data/title-modifiers.txt")),
+    ("titles.txt", include_str!("../data/titles.txt")),
 ];
 
 /// The file's text by name. Panics on an unknown name: that is a programming error.
