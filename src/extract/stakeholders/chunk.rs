@@ -147,8 +147,8 @@ pub(crate) struct WordStats {
 }
 
 impl WordStats {
-    pub(crate) fn add(&mut self, text: &str, toks: &[Token]) {
-        let titled = title_case(text, toks);
+    /// `titled`: a headline or heading in title case, whose capitals say nothing.
+    pub(crate) fn add(&mut self, text: &str, toks: &[Token], titled: bool) {
         let first = toks.iter().position(|t| t.kind == Tk::Word);
         for (i, t) in toks.iter().enumerate() {
             if t.kind != Tk::Word {

@@ -100,17 +100,25 @@ pub fn extract(doc: &Document, warnings: &mut Vec<Diagnostic>) -> Vec<Stakeholde
     let text = doc.text();
     let t = &*TABLES;
     let toks: Vec<Vec<Token>> = doc.sentences.iter().map(|s| tokenize(text, s.span)).collect();
+    let restricted: Vec<bool> = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(si, s)| {
+            let heading = match s.paragraph {
+                None => true,
+                Some(p) => doc.article.paragraphs[p].kind == crate::model::ParagraphKind::Heading,
+            };
+            heading && chunk::title_case(text, &toks[si])
+        })
+        .collect();
     let mut stats = WordStats::default();
-    for tk in &toks {
-        stats.add(text, tk);
+    for (si, tk) in toks.iter().enumerate() {
+        stats.add(text, tk, restricted[si]);
     }
     let mut cands: Vec<Cand> = Vec::new();
-    for (si, s) in doc.sentences.iter().enumerate() {
-        let heading = match s.paragraph {
-            None => true,
-            Some(p) => doc.article.paragraphs[p].kind == crate::model::ParagraphKind::Heading,
-        };
-        let restricted = heading && chunk::title_case(text, &toks[si]);
+    for si in 0..doc.sentences.len() {
+        let restricted = restricted[si];
         // Role affiliations index the sentence's own list; make them global.
         let offset = cands.len();
         cands.extend(chunk::candidates(text, si, &toks[si], &stats, restricted).into_iter().map(|mut c| {
