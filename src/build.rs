@@ -59,6 +59,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     }
     let mut report = Report::default();
     let mut slugs = std::collections::BTreeSet::new();
+    let mut related_inputs = Vec::new();
     for (path, file) in seed_files(root) {
         match crate::explain_file(&path, &file, &opts.extract) {
             Ok(x) => {
@@ -67,6 +68,11 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
                     slug = format!("{}-{}", x.slug, &x.doc.article.seed.sha256[..8]);
                     slugs.insert(slug.clone());
                 }
+                related_inputs.push(crate::emit::view::RelatedInput {
+                    slug: slug.clone(),
+                    title: x.doc.article.title.clone(),
+                    actors: x.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
+                });
                 for f in crate::emit::bundle(&x, &slug) {
                     if crate::emit::write_atomic(root, &f)? {
                         report.written += 1;
@@ -77,6 +83,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
             Err(e) => report.skipped.push(e),
         }
     }
+    report.written += crate::emit::write_related(root, &related_inputs)?;
     // The site CSS (theme CSS bundled by lightningcss); a site without the theme's CSS entry
     // (a custom theme) keeps its own static files.
     if root.join(crate::emit::css::ENTRY).is_file() {

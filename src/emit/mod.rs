@@ -65,3 +65,30 @@ pub fn write_atomic(root: &Path, f: &OutFile) -> Result<bool> {
     })?;
     Ok(true)
 }
+
+/// How many related explainers a page lists.
+pub const RELATED_LIMIT: usize = 5;
+
+/// Fills the `related` list of each bundle's `view.json`, which needs every article (so
+/// [`bundle`] cannot): reads back only the views that gain related explainers. Returns how many
+/// files changed.
+pub fn write_related(root: &Path, items: &[view::RelatedInput]) -> Result<usize> {
+    let mut written = 0;
+    for (it, related) in items.iter().zip(view::related(items, RELATED_LIMIT)) {
+        if related.is_empty() {
+            continue;
+        }
+        let path = Path::new("content").join("explainers").join(&it.slug).join("view.json");
+        let full = root.join(&path);
+        let text = std::fs::read_to_string(&full).map_err(|e| Error::io(&full, &e))?;
+        let mut v: serde_json::Value = serde_json::from_str(&text)
+            .map_err(|e| Error::new(crate::error::ErrorKind::Write, format!("cannot read back: {e}")).in_file(&path))?;
+        v["related"] = serde_json::to_value(&related).expect("related serialises");
+        let mut bytes = serde_json::to_string_pretty(&v).expect("JSON values serialise");
+        bytes.push('\n');
+        if write_atomic(root, &OutFile { path, bytes: bytes.into_bytes() })? {
+            written += 1;
+        }
+    }
+    Ok(written)
+}
