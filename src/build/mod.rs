@@ -22,8 +22,10 @@
 //!
 //! The whole run holds `.explainer/lock` ([`lock`]), so two builds never interleave.
 //!
-//! What it gets wrong: warnings of unchanged (cached) seeds are not shown again; a seed that
-//! fails after having been built loses its page until it is fixed.
+//! A seed that fails after having been built keeps the pages of its last good build (and is
+//! reported as failed); a seed that was removed loses its pages.
+//!
+//! What it gets wrong: warnings of unchanged (cached) seeds are not shown again.
 
 pub mod discover;
 pub mod lock;
@@ -275,38 +277,52 @@ struct WriteCtx<'a> {
     adopted: &'a BTreeSet<String>,
 }
 
+/// What to do with one generated file.
+enum Plan {
+    Unchanged,
+    Write,
+}
+
 impl WriteCtx<'_> {
-    /// Writes one generated file, refusing to replace what this tool did not write (or what was
-    /// edited since). Returns whether the file changed on disk.
-    fn write(&self, f: &OutFile, slug: Option<&str>) -> Result<bool> {
+    /// Decides whether a generated file may be written, refusing to replace what this tool did
+    /// not write (or what was edited since it wrote it).
+    fn plan(&self, f: &OutFile, slug: Option<&str>) -> Result<Plan> {
         let rel = crate::error::display_path(&f.path);
         let abs = self.root.join(&f.path);
         match std::fs::read(&abs) {
-            Ok(existing) if existing == f.bytes => return Ok(false),
+            Ok(existing) if existing == f.bytes => Ok(Plan::Unchanged),
             Ok(existing) => match self.old.files.get(&rel) {
-                Some(rec) if rec.sha256 == sha_hex(&existing) => {}
-                Some(_) => {
-                    return Err(Error::new(ErrorKind::Write, "was changed by hand after explainer wrote it; not overwritten")
-                        .in_file(&rel)
-                        .hint("generated files are rewritten by every build: move your changes to a page of your own, delete this file, and build again"))
-                }
-                None if slug.is_some_and(|s| self.adopted.contains(s)) => {}
-                None => {
-                    return Err(Error::new(ErrorKind::Write, "exists and was not written by explainer; not overwritten")
-                        .in_file(&rel)
-                        .hint("rename or move the hand-written file, then build again"))
-                }
+                Some(rec) if rec.sha256 == sha_hex(&existing) => Ok(Plan::Write),
+                Some(_) => Err(Error::new(ErrorKind::Write, "was changed by hand after explainer wrote it; not overwritten")
+                    .in_file(&rel)
+                    .hint("generated files are rewritten by every build: move your changes to a page of your own, delete this file, and build again")),
+                None if slug.is_some_and(|s| self.adopted.contains(s)) => Ok(Plan::Write),
+                None => Err(Error::new(ErrorKind::Write, "exists and was not written by explainer; not overwritten")
+                    .in_file(&rel)
+                    .hint("rename or move the hand-written file, then build again")),
             },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) if e.kind() == std::io::ErrorKind::IsADirectory => {
-                return Err(Error::new(ErrorKind::Write, "is a folder where explainer writes a file; not touched")
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Plan::Write),
+            Err(e) if e.kind() == std::io::ErrorKind::IsADirectory || abs.is_dir() => {
+                Err(Error::new(ErrorKind::Write, "is a folder where explainer writes a file; not touched")
                     .in_file(&rel)
                     .hint("rename or move the folder, then build again"))
             }
-            Err(e) => return Err(Error::io(&rel, &e)),
+            Err(e) => Err(Error::io(&rel, &e)),
         }
-        crate::emit::replace_atomic(self.root, f)?;
-        Ok(true)
+    }
+
+    /// Writes a set of files (one bundle): all are checked first, so a refusal writes nothing.
+    /// Returns how many changed on disk.
+    fn write_all(&self, files: &[OutFile], slug: Option<&str>) -> Result<usize> {
+        let plans = files.iter().map(|f| self.plan(f, slug)).collect::<Result<Vec<Plan>>>()?;
+        let mut written = 0;
+        for (f, p) in files.iter().zip(plans) {
+            if let Plan::Write = p {
+                crate::emit::replace_atomic(self.root, f)?;
+                written += 1;
+            }
+        }
+        Ok(written)
     }
 }
 
@@ -324,15 +340,11 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -
         let sha256 = article.seed.sha256.clone();
         let x = crate::extract::run(crate::segment::segment(article), &opts);
         let files = crate::emit::bundle(&x, slug);
-        let mut written = 0;
-        let mut records = Vec::with_capacity(files.len());
-        for f in &files {
-            if ctx.write(f, Some(slug))? {
-                written += 1;
-            }
-            let rel = crate::error::display_path(&f.path);
-            records.push((rel, FileRecord { sha256: sha_hex(&f.bytes), len: f.bytes.len() as u64 }));
-        }
+        let written = ctx.write_all(&files, Some(slug))?;
+        let records: Vec<(String, FileRecord)> = files
+            .iter()
+            .map(|f| (crate::error::display_path(&f.path), FileRecord { sha256: sha_hex(&f.bytes), len: f.bytes.len() as u64 }))
+            .collect();
         let entry = Entry {
             seed: file.to_string(),
             sha256,
@@ -373,6 +385,13 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     // 2. Slugs, in seed-path order.
     let (reserved, adopted) = scan_bundles(root, &old);
     let mut used = reserved.clone();
+    // A seed that fails keeps the pages of its last good build (see step 4), so its slug stays
+    // taken.
+    for (s, p) in found.seeds.iter().zip(&preps) {
+        if let (Prep::Failed(_), Some(e)) = (p, old.entry(&s.file)) {
+            used.insert(e.slug.clone());
+        }
+    }
     let mut slugs: Vec<Option<String>> = Vec::with_capacity(preps.len());
     for (s, p) in found.seeds.iter().zip(&preps) {
         let base = match p {
@@ -432,6 +451,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         }
     }
     let mut extracted = BTreeSet::new();
+    let mut kept_failed: Vec<Entry> = Vec::new();
     for (i, r) in done {
         match r {
             Ok(d) => {
@@ -449,6 +469,26 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
                 entries.push((i, d.entry));
             }
             Err(e) => report.skipped.push(e),
+        }
+    }
+    // Failed seeds keep the pages of their last good build: a broken edit or a refused write
+    // must not take a page off the site. They stay listed as failed.
+    let have: BTreeSet<usize> = entries.iter().map(|(i, _)| *i).collect();
+    for (i, s) in found.seeds.iter().enumerate() {
+        if have.contains(&i) {
+            continue;
+        }
+        if let Some(e) = old.entry(&s.file) {
+            if files.keys().any(|f| e.files.contains(f)) {
+                continue; // another seed took its slug; its old files are that seed's now
+            }
+            for f in &e.files {
+                if let Some(r) = old.files.get(f) {
+                    files.insert(f.clone(), r.clone());
+                }
+            }
+            report.notes.push(format!("{}: failed, so the pages of its last good build were kept ({BUNDLES}/{}/)", s.file, e.slug));
+            kept_failed.push(e.clone());
         }
     }
     entries.sort_by_key(|(i, _)| *i);
@@ -500,7 +540,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         }
     }
 
-    let mut seeds: Vec<Entry> = entries.into_iter().map(|(_, e)| e).collect();
+    let mut seeds: Vec<Entry> = entries.into_iter().map(|(_, e)| e).chain(kept_failed).collect();
     seeds.sort_by(|a, b| a.seed.cmp(&b.seed));
     let new = Manifest { schema: manifest::SCHEMA.to_string(), tool: TOOL.to_string(), seeds, files };
     let out = OutFile { path: PathBuf::from(".explainer").join("manifest.json"), bytes: new.to_bytes() };
