@@ -32,6 +32,17 @@ struct Extra<'a> {
     seed: &'a str,
 }
 
+/// A string as one line: the `toml` serialiser writes a string holding a line break as a
+/// multi-line string, and a `+++` line inside it would close the front matter early (found by
+/// the property test `front_matter_escapes_everything`, input title `"\n+++"`).
+fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(['\n', '\r']) {
+        std::borrow::Cow::Owned(s.replace("\r\n", " ").replace(['\n', '\r'], " "))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// The whole `index.md` of a bundle.
 pub fn page(x: &Explainer, doc: &wire::Document) -> String {
     let date = x.doc.article.published.map(|p| toml::value::Datetime {
@@ -39,13 +50,14 @@ pub fn page(x: &Explainer, doc: &wire::Document) -> String {
         time: None,
         offset: None,
     });
+    let (title, description, seed) = (one_line(&doc.title), one_line(&doc.summary), one_line(&doc.seed.file));
     let fm = FrontMatter {
-        title: &doc.title,
-        description: &doc.summary,
+        title: &title,
+        description: &description,
         date,
         slug: &doc.slug,
         taxonomies: Taxonomies { actors: doc.stakeholders.iter().map(|s| s.id.as_str()).collect() },
-        extra: Extra { seed: &doc.seed.file },
+        extra: Extra { seed: &seed },
     };
     let body = toml::to_string(&fm).expect("front matter always serialises");
     format!("+++\n{body}+++\n")
