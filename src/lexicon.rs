@@ -17,6 +17,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("chrome.txt", include_str!("../data/chrome.txt")),
     ("headline-labels.txt", include_str!("../data/headline-labels.txt")),
     ("months.txt", include_str!("../data/months.txt")),
+    ("why-cues.txt", include_str!("../data/why-cues.txt")),
 ];
 
 /// The file's text by name. Panics on an unknown name: that is a programming error.

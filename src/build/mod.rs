@@ -17,6 +17,7 @@
 //!    atomically (temp file + rename). A file is only overwritten when the manifest says this tool
 //!    wrote it and it is unchanged since; a hand-written or hand-edited file stops that seed with a
 //!    message instead.
+//!    Then the site CSS (`static/explainer.css`, from the theme's CSS by lightningcss).
 //! 4. **Clean up**: generated files no seed makes any more (removed or failing seeds, changed
 //!    slugs) are deleted when unchanged since they were written; the manifest is saved.
 //!
@@ -471,6 +472,24 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
             Err(e) => report.skipped.push(e),
         }
     }
+    // The site CSS (the theme's CSS bundled by lightningcss). A site without the theme's CSS
+    // entry (a custom theme) keeps its own static files. The output path belongs to explainer.
+    if root.join(crate::emit::css::ENTRY).is_file() {
+        match crate::emit::css::site_css(root).and_then(|css| {
+            let changed = crate::emit::write_atomic(root, &css)?;
+            Ok((css, changed))
+        }) {
+            Ok((css, changed)) => {
+                report.written += usize::from(changed);
+                files.insert(
+                    crate::error::display_path(&css.path),
+                    FileRecord { sha256: sha_hex(&css.bytes), len: css.bytes.len() as u64 },
+                );
+            }
+            Err(e) => report.skipped.push(e),
+        }
+    }
+
     // Failed seeds keep the pages of their last good build: a broken edit or a refused write
     // must not take a page off the site. They stay listed as failed.
     let have: BTreeSet<usize> = entries.iter().map(|(i, _)| *i).collect();
