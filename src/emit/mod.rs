@@ -48,47 +48,28 @@ pub fn bundle(x: &Explainer, slug: &str) -> Vec<OutFile> {
 }
 
 /// Writes a file atomically: a temporary file in the same folder, then a rename, so a reader
-/// (or a crash) never sees half a file. Unchanged files are not rewritten.
+/// (or a crash) never sees half a file. Unchanged files are not rewritten. Returns whether the
+/// file changed.
 pub fn write_atomic(root: &Path, f: &OutFile) -> Result<bool> {
     let path = root.join(&f.path);
     if std::fs::read(&path).map(|old| old == f.bytes).unwrap_or(false) {
         return Ok(false);
     }
-    let dir = path.parent().expect("output paths have a folder");
-    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, &e))?;
-    let name = path.file_name().expect("output paths have a file name").to_string_lossy();
-    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    std::fs::write(&tmp, &f.bytes).map_err(|e| Error::write(&tmp, &e))?;
-    std::fs::rename(&tmp, &path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::write(&path, &e)
-    })?;
+    replace_atomic(root, f)?;
     Ok(true)
 }
 
-/// How many related explainers a page lists.
-pub const RELATED_LIMIT: usize = 5;
-
-/// Fills the `related` list of each bundle's `view.json`, which needs every article (so
-/// [`bundle`] cannot): reads back only the views that gain related explainers. Returns how many
-/// files changed.
-pub fn write_related(root: &Path, items: &[view::RelatedInput]) -> Result<usize> {
-    let mut written = 0;
-    for (it, related) in items.iter().zip(view::related(items, RELATED_LIMIT)) {
-        if related.is_empty() {
-            continue;
-        }
-        let path = Path::new("content").join("explainers").join(&it.slug).join("view.json");
-        let full = root.join(&path);
-        let text = std::fs::read_to_string(&full).map_err(|e| Error::io(&full, &e))?;
-        let mut v: serde_json::Value = serde_json::from_str(&text)
-            .map_err(|e| Error::new(crate::error::ErrorKind::Write, format!("cannot read back: {e}")).in_file(&path))?;
-        v["related"] = serde_json::to_value(&related).expect("related serialises");
-        let mut bytes = serde_json::to_string_pretty(&v).expect("JSON values serialise");
-        bytes.push('\n');
-        if write_atomic(root, &OutFile { path, bytes: bytes.into_bytes() })? {
-            written += 1;
-        }
-    }
-    Ok(written)
+/// Writes a file atomically (temp file + rename) without comparing with what is there.
+pub fn replace_atomic(root: &Path, f: &OutFile) -> Result<()> {
+    let path = root.join(&f.path);
+    let shown = crate::error::display_path(&f.path);
+    let dir = path.parent().unwrap_or(root);
+    std::fs::create_dir_all(dir).map_err(|e| Error::write(&shown, &e))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
+    std::fs::write(&tmp, &f.bytes).map_err(|e| Error::write(&shown, &e))?;
+    std::fs::rename(&tmp, &path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::write(&shown, &e)
+    })
 }
