@@ -72,6 +72,9 @@ const CUES: &[&str] = &[
     "to", "until", "–", "—",
 ];
 
+/// Prepositions that make a following number a year ("in 1709", "since 2008").
+const TEMPORAL_CUES: &[&str] = &["-", "after", "before", "by", "during", "early", "in", "late", "mid", "since", "through", "till", "until", "–"];
+
 /// Determiners and possessives before an adjectival year ("the 2020 agreement").
 const DETERMINERS: &[&str] = &["a", "an", "her", "his", "its", "our", "that", "the", "their", "this", "those", "these", "your"];
 
@@ -438,7 +441,9 @@ impl Tagger {
     // Resolution helpers
     // --------------------------------------------------------------------------------------
 
-    /// Tense of the clause around tokens `[a, b)`: the nearest cue wins, ties go to the future.
+    /// Tense of the clause around tokens `[a, b)`: the nearest cue to the left (where the
+    /// governing verb of an English clause usually stands) within 25 tokens, else the nearest
+    /// to the right within 15. "will be held" and "to be held" are future; "is to run" is future.
     fn tense(&self, t: &[Tok], a: usize, b: usize) -> Option<Tense> {
         let cue = |k: usize| -> Option<Tense> {
             let tok = &t[k];
@@ -446,32 +451,64 @@ impl Tagger {
                 return None;
             }
             let l = tok.lower.as_str();
+            let prev = k.checked_sub(1).map(|p| t[p].lower.as_str());
             if FUTURE_CUES.contains(l) || l.ends_with("’ll") || l.ends_with("'ll") {
-                // "last" / "next" inside another date are handled there; "set" must be "set to".
+                // "set" must be "set to"; "next" inside a date is handled there.
                 if l == "set" && !word_is(t.get(k + 1), "to") {
                     return None;
                 }
                 return Some(Tense::Future);
             }
+            if matches!(l, "is" | "are") && word_is(t.get(k + 1), "to") {
+                return Some(Tense::Future);
+            }
+            if l == "be" {
+                // "to be held", "will be held": the auxiliary before "be" decides.
+                return match prev {
+                    Some("to" | "will" | "shall" | "’ll" | "'ll") => Some(Tense::Future),
+                    _ => None,
+                };
+            }
             if PAST_VERBS.contains(l) || (l.len() > 4 && l.ends_with("ed") && !l.ends_with("eed")) {
+                // A participle after "be" belongs to the auxiliary ("will be held").
+                if prev == Some("be") {
+                    return None;
+                }
                 return Some(Tense::Past);
             }
             None
         };
-        for d in 1..=15usize {
-            let before = a.checked_sub(d).and_then(cue);
-            let after = (b + d - 1 < t.len()).then(|| cue(b + d - 1)).flatten();
-            match (before, after) {
-                (Some(Tense::Future), _) | (_, Some(Tense::Future)) => return Some(Tense::Future),
-                (Some(Tense::Past), _) | (_, Some(Tense::Past)) => return Some(Tense::Past),
-                _ => {}
-            }
+        let left = (1..=25usize).filter_map(|d| a.checked_sub(d)).find_map(cue);
+        if left.is_some() {
+            return left;
         }
-        None
+        (b..t.len().min(b + 15)).find_map(cue)
     }
 
+    /// Whether the sentence says "this year" (then a month or day without a year is in the
+    /// publication year, whatever the tense).
+    fn this_year(t: &[Tok]) -> bool {
+        t.windows(2).any(|w| w[0].lower == "this" && w[1].lower == "year")
+    }
+
+    /// Direction for a month or day without a year: `Some(true)` future, `Some(false)` past,
+    /// `None` the publication year ("this year" in the sentence).
     fn future(&self, t: &[Tok], a: usize, b: usize) -> bool {
         self.tense(t, a, b) == Some(Tense::Future)
+    }
+
+    /// A month or day named without a year in a sentence that says "this year".
+    fn in_this_year(&self, m: u32, d: Option<u32>) -> Option<Tx> {
+        let p = self.published?;
+        Some(match d {
+            None => Tx::date(format!("{:04}-{m:02}", p.year), Precision::Month, Anchor::Publication).ymd(p.year, Some(m), None),
+            Some(d) => {
+                if !calendar::valid(i64::from(p.year), m, d) {
+                    return None;
+                }
+                Tx::date(format!("{:04}-{m:02}-{d:02}", p.year), Precision::Day, Anchor::Publication).ymd(p.year, Some(m), Some(d))
+            }
+        })
     }
 
     /// A month named without a year.
@@ -499,8 +536,13 @@ impl Tagger {
         match self.published {
             None => Tx::unresolved(format!("XXXX-{m:02}-{d:02}"), Some(Precision::Day), NO_PUBLISHED),
             Some(p) => {
+                // Future: on or after the publication date, allowing a month of slack for ranges
+                // that began just before it ("is to run from January 23 through March 9").
+                let slack = calendar::add_days(p, -31).unwrap_or(p);
+                let same_year_ok = calendar::valid(i64::from(p.year), m, d)
+                    && calendar::days_from_civil(p.year, m, d) >= calendar::to_days(slack);
                 let mut y = if future {
-                    if (m, d) >= (p.month, p.day) { p.year } else { p.year + 1 }
+                    if same_year_ok { p.year } else { p.year + 1 }
                 } else if (m, d) <= (p.month, p.day) {
                     p.year
                 } else {
@@ -679,6 +721,11 @@ impl Tagger {
                 if let Some(y) = year4(t.get(k4)) {
                     return Some((k4 + 1, self.full(y, m, d)));
                 }
+                if Self::this_year(t) {
+                    if let Some(tx) = self.in_this_year(m, Some(d)) {
+                        return Some((k3, tx));
+                    }
+                }
                 let future = self.future(t, i, k3);
                 return Some((k3, self.day_no_year(m, d, future)));
             }
@@ -692,6 +739,11 @@ impl Tagger {
                 let k2 = if is_punct(t.get(k + 1), &[","]) { k + 2 } else { k + 1 };
                 if let Some(y) = year4(t.get(k2)) {
                     return Some((k2 + 1, self.full(y, m, d)));
+                }
+                if Self::this_year(t) {
+                    if let Some(tx) = self.in_this_year(m, Some(d)) {
+                        return Some((k + 1, tx));
+                    }
                 }
                 let future = self.future(t, i, k + 1);
                 return Some((k + 1, self.day_no_year(m, d, future)));
@@ -721,6 +773,11 @@ impl Tagger {
             return None;
         }
         // "last August", "next March" are handled by `relative`.
+        if Self::this_year(t) {
+            if let Some(tx) = self.in_this_year(m, None) {
+                return Some((k, tx));
+            }
+        }
         let future = self.future(t, i, k);
         Some((k, self.month_no_year(m, future)))
     }
@@ -954,8 +1011,8 @@ impl Tagger {
         let y = year4(t.get(i))?;
         let prev = i.checked_sub(1).map(|p| &t[p]);
         let next = t.get(i + 1);
-        let cue = prev.is_some_and(|p| CUES.contains(&p.lower.as_str()) || DETERMINERS.contains(&p.lower.as_str()));
-        if !(1600..=2100).contains(&y) && !(cue && (1000..=2199).contains(&y)) {
+        let cue = prev.is_some_and(|p| TEMPORAL_CUES.contains(&p.lower.as_str()));
+        if !(1800..=2100).contains(&y) && !(cue && (1000..=2199).contains(&y)) {
             return None;
         }
         if prev.is_some_and(|p| matches!(p.text, "$" | "€" | "£" | "#" | "¥" | "No" | "no" | "+" | "number" | "/" | ":"))
@@ -973,8 +1030,10 @@ impl Tagger {
             if n.is_word() && lexicon::NUMBER_SCALES.contains_key(n.lower.as_str()) {
                 return None;
             }
-            // A count: "about 2000 people", but "the 2020 agreement" / "in 2008 prices" are years.
-            if n.is_word() && !n.capitalized() && n.lower.ends_with('s') && !n.lower.ends_with("ss") && !cue {
+            // A count: "of 1709 schoolchildren", "about 2000 people"; but "the 2020 agreement"
+            // and "In 2008 sales fell" are years.
+            let temporal = prev.is_some_and(|p| TEMPORAL_CUES.contains(&p.lower.as_str()) || DETERMINERS.contains(&p.lower.as_str()));
+            if n.is_word() && !n.capitalized() && n.lower.ends_with('s') && !n.lower.ends_with("ss") && !temporal {
                 return None;
             }
         }
@@ -1010,23 +1069,10 @@ impl Tagger {
                 }
                 return Some((i + 1, self.day_offset(n, "")?));
             }
-            "now" | "currently" | "nowadays" | "presently" => {
-                // "now" as a discourse marker at the start of a sentence is not a date.
-                if l == "now" && (i == 0 || is_punct(t.get(i + 1), &[","])) && i + 1 < t.len() && !word_is(t.get(i + 1), "is") {
-                    return None;
-                }
-                let mut tx = Tx::new("PRESENT_REF".into(), DateType::Date, None, Anchor::Publication);
-                tx.inferred = false;
-                return Some((i + 1, tx));
-            }
-            "recently" | "lately" => return Some((i + 1, Tx::new("PAST_REF".into(), DateType::Date, None, Anchor::Publication))),
             _ => {}
         }
-        // "in the past", "in the future"
-        if l == "in" && word_is(t.get(i + 1), "the") && word_in(t.get(i + 2), &["past", "future"]) && !t.get(i + 3).is_some_and(|x| x.is_word() || x.is_num()) {
-            let v = if t[i + 2].lower == "past" { "PAST_REF" } else { "FUTURE_REF" };
-            return Some((i + 3, Tx::new(v.into(), DateType::Date, None, Anchor::Publication)));
-        }
+        // Vague references ("now", "recently", "in the past") are not tagged: gold corpora
+        // disagree on them and they never date an event.
         // "the day before yesterday", "the day after tomorrow"
         if l == "the" && word_is(t.get(i + 1), "day") {
             if word_is(t.get(i + 2), "before") && word_is(t.get(i + 3), "yesterday") {
@@ -1086,7 +1132,7 @@ impl Tagger {
                 return Some((k, self.weekday_rel(wd, n, t, i, k)));
             }
             if let Some((m, k)) = self.month_at(t, j) {
-                if day_tok(t.get(k)).is_some() || year4(t.get(k)).is_some() {
+                if day_tok(t.get(k)).is_some() || year4(t.get(k)).is_some() || !t[j].capitalized() && matches!(t[j].lower.as_str(), "may" | "march") {
                     return None;
                 }
                 let tx = match (n, self.published) {
@@ -1140,7 +1186,7 @@ impl Tagger {
             return Some((end, self.from_previous(unit, n)?));
         }
         // "since the takeover": relative to an event the article does not date.
-        if l == "since" && word_in(t.get(i + 1), &["the", "their", "its", "his", "her"]) && t.get(i + 2).is_some_and(|x| EVENT_NOUNS.contains(x.lower.as_str())) {
+        if l == "since" && word_is(t.get(i + 1), "the") && t.get(i + 2).is_some_and(|x| EVENT_NOUNS.contains(x.lower.as_str())) {
             return Some((i + 3, Tx::new("PAST_REF".into(), DateType::Date, None, Anchor::Unresolved)));
         }
         // "three years ago", "a decade ago", "two days later", "a few months before X".
@@ -1156,9 +1202,9 @@ impl Tagger {
                 let (u, n) = match unit {
                     "DE" => ("Y", 10 * i64::from(amount?)),
                     "Y" | "M" | "D" | "W" => (unit, i64::from(amount?)),
-                    "H" | "MIN" => {
-                        let tx = Tx::new(format!("PT{}{}", amount?, if unit == "H" { "H" } else { "M" }), DateType::Time, None, Anchor::Publication);
-                        return Some((k + 1, tx));
+                    "H" if next == "ago" => {
+                        // "24 hours ago": the day it falls on.
+                        return Some((k + 1, self.day_offset(-(i64::from(amount?) / 24), "")?));
                     }
                     _ => return None,
                 };
@@ -1187,7 +1233,7 @@ impl Tagger {
                     }
                 }
                 // "a few months before the conversation with Huawei": an event noun phrase.
-                if !word_in(t.get(j), DETERMINERS) {
+                if !word_in(t.get(j), DETERMINERS) || !matches!(unit, "D" | "W" | "M" | "Y" | "DE") {
                     return None;
                 }
                 let mut end = j + 1;
@@ -1213,11 +1259,8 @@ impl Tagger {
                         tx.ymd = s.ymd;
                         tx
                     }
-                    None => {
-                        let mut tx = Tx::new("XXXX".into(), DateType::Date, None, Anchor::Unresolved);
-                        tx.warn = Some("the event it counts from has no date in the article".into());
-                        tx
-                    }
+                    // No earlier date for that event: the words stay a duration.
+                    None => return None,
                 };
                 tx.modifier = Some(m);
                 tx.inferred = true;

@@ -80,8 +80,11 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                         continue;
                     }
                 }
-                // Apostrophes inside words: Huawei’s, won't.
-                if is_apostrophe(d) && !all_digits && s[k + d.len_utf8()..].chars().next().is_some_and(char::is_alphabetic) {
+                // Apostrophes inside words (won't, O'Brien), but not the possessive "’s",
+                // which stays a token of its own so that "Monday’s" is "Monday", "’", "s".
+                let after = &s[k + d.len_utf8()..];
+                let possessive = (after.starts_with('s') || after.starts_with('S')) && !after[1..].chars().next().is_some_and(char::is_alphanumeric);
+                if is_apostrophe(d) && !all_digits && !possessive && after.chars().next().is_some_and(char::is_alphabetic) {
                     it.next();
                     continue;
                 }
@@ -110,8 +113,9 @@ mod tests {
     #[test]
     fn numbers_words_and_punctuation() {
         assert_eq!(texts("62,000 cameras, $100 million."), vec!["62,000", "cameras", ",", "$", "100", "million", "."]);
-        assert_eq!(texts("mid-2011, the '90s and Huawei’s 3.5%"), vec!["mid", "-", "2011", ",", "the", "'", "90s", "and", "Huawei’s", "3.5", "%"]);
+        assert_eq!(texts("mid-2011, the '90s and Huawei’s 3.5%"), vec!["mid", "-", "2011", ",", "the", "'", "90s", "and", "Huawei", "’", "s", "3.5", "%"]);
         assert_eq!(texts("Sept. 12, 2023"), vec!["Sept", ".", "12", ",", "2023"]);
         assert_eq!(texts("1,2,3"), vec!["1", ",", "2", ",", "3"]);
+        assert_eq!(texts("won't O'Brien"), vec!["won't", "O'Brien"]);
     }
 }
