@@ -77,5 +77,13 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
             Err(e) => report.skipped.push(e),
         }
     }
+    // The site CSS (theme CSS bundled by lightningcss); a site without the theme's CSS entry
+    // (a custom theme) keeps its own static files.
+    if root.join(crate::emit::css::ENTRY).is_file() {
+        let css = crate::emit::css::site_css(root)?;
+        if crate::emit::write_atomic(root, &css)? {
+            report.written += 1;
+        }
+    }
     Ok(report)
 }

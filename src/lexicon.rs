@@ -24,6 +24,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("tense-future.txt", include_str!("../data/tense-future.txt")),
     ("time-units.txt", include_str!("../data/time-units.txt")),
     ("weekdays.txt", include_str!("../data/weekdays.txt")),
+    ("why-cues.txt", include_str!("../data/why-cues.txt")),
 ];
 
 /// The file's text by name. Panics on an unknown name: that is a programming error.

@@ -17,6 +17,8 @@ struct FrontMatter<'a> {
     description: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<toml::value::Datetime>,
+    /// Newest first without relying on `sort_by = "date"`, which drops undated pages.
+    weight: u32,
     slug: &'a str,
     taxonomies: Taxonomies<'a>,
     extra: Extra<'a>,
@@ -30,6 +32,45 @@ struct Taxonomies<'a> {
 #[derive(Serialize)]
 struct Extra<'a> {
     seed: &'a str,
+    /// What the home page, section and stakeholder pages show, so they need no `load_data`.
+    labels: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    section: Option<&'a str>,
+    /// The publication date as readers read it ("26 September 2023"), or absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_display: Option<String>,
+    counts: Counts,
+    /// Every stakeholder, in salience order: the taxonomy terms are these ids, and this table
+    /// maps them to names and roles on the stakeholder pages.
+    actors: Vec<Actor<'a>>,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    events: usize,
+    stakeholders: usize,
+    sources: usize,
+}
+
+#[derive(Serialize)]
+struct Actor<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    /// Empty when the article states none (TOML has no null).
+    role: &'a str,
+}
+
+/// Weight of undated pages: after every dated one.
+const UNDATED_WEIGHT: u32 = 100_000_000;
+
+/// Newest first: the weight falls as the date rises (`YYYYMMDD` subtracted from a constant
+/// above every such number); undated pages come last. Ties are broken by Zola by permalink.
+pub fn weight(date: Option<(i32, u32, u32)>) -> u32 {
+    match date {
+        Some((y, m, d)) if (1..=9999).contains(&y) => UNDATED_WEIGHT - 1 - (y as u32 * 10_000 + m * 100 + d),
+        _ => UNDATED_WEIGHT,
+    }
 }
 
 /// The whole `index.md` of a bundle.
@@ -43,9 +84,21 @@ pub fn page(x: &Explainer, doc: &wire::Document) -> String {
         title: &doc.title,
         description: &doc.summary,
         date,
+        weight: weight(x.doc.article.published.map(|p| (p.date.year, p.date.month, p.date.day))),
         slug: &doc.slug,
         taxonomies: Taxonomies { actors: doc.stakeholders.iter().map(|s| s.id.as_str()).collect() },
-        extra: Extra { seed: &doc.seed.file },
+        extra: Extra {
+            seed: &doc.seed.file,
+            labels: &doc.labels,
+            section: doc.section.as_deref(),
+            date_display: doc.published.as_ref().map(|p| super::view::display_date(&p.value, None, &p.value)),
+            counts: Counts { events: doc.events.len(), stakeholders: doc.stakeholders.len(), sources: doc.sources.len() },
+            actors: doc
+                .stakeholders
+                .iter()
+                .map(|s| Actor { id: &s.id, name: &s.name, kind: &s.kind, role: s.role.as_deref().unwrap_or("") })
+                .collect(),
+        },
     };
     let body = toml::to_string(&fm).expect("front matter always serialises");
     format!("+++\n{body}+++\n")

@@ -5,16 +5,19 @@
 //! becomes Markdown or template source) and `explainer.json` (the `explainer/1` document, which
 //! the theme loads with `load_data` and prints under autoescape).
 //!
-//! Downloads beside it: `timeline.json` (TimelineJS3), `kumu.json` (Kumu blueprint),
+//! `view.json` beside them is the page's template context (display-ready, see [`view`]); Zola's
+//! `ignored_content` keeps it out of the published site. Downloads beside it: `timeline.json` (TimelineJS3), `kumu.json` (Kumu blueprint),
 //! `sources.csv`.
 //!
 //! What it gets wrong: nothing known; see `build` for how bundles are tracked and cleaned up.
 
+pub mod css;
 pub mod csv;
 pub mod frontmatter;
 pub mod kumu;
 pub mod map;
 pub mod timeline;
+pub mod view;
 
 use crate::error::{Error, Result};
 use crate::model::Explainer;
@@ -40,6 +43,7 @@ pub fn bundle(x: &Explainer, slug: &str) -> Vec<OutFile> {
         OutFile { path: dir.join("timeline.json"), bytes: timeline::timelinejs(&doc).into_bytes() },
         OutFile { path: dir.join("kumu.json"), bytes: kumu::blueprint(&doc).into_bytes() },
         OutFile { path: dir.join("sources.csv"), bytes: csv::sources_csv(&doc).into_bytes() },
+        OutFile { path: dir.join("view.json"), bytes: view::build(&doc, &view::sentences(x)).to_json().into_bytes() },
     ]
 }
 
