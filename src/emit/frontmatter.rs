@@ -10,6 +10,7 @@
 use crate::model::Explainer;
 use crate::wire;
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Serialize)]
 struct FrontMatter<'a> {
@@ -33,9 +34,9 @@ struct Taxonomies<'a> {
 struct Extra<'a> {
     seed: &'a str,
     /// What the home page, section and stakeholder pages show, so they need no `load_data`.
-    labels: &'a [String],
+    labels: Vec<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    section: Option<&'a str>,
+    section: Option<Cow<'a, str>>,
     /// The publication date as readers read it ("26 September 2023"), or absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     date_display: Option<String>,
@@ -55,10 +56,10 @@ struct Counts {
 #[derive(Serialize)]
 struct Actor<'a> {
     id: &'a str,
-    name: &'a str,
+    name: Cow<'a, str>,
     kind: &'a str,
     /// Empty when the article states none (TOML has no null).
-    role: &'a str,
+    role: Cow<'a, str>,
 }
 
 /// Weight of undated pages: after every dated one.
@@ -73,6 +74,18 @@ pub fn weight(date: Option<(i32, u32, u32)>) -> u32 {
     }
 }
 
+/// A string as one line: the `toml` serialiser writes a string holding a line break as a
+/// multi-line string, and a `+++` line inside it would close the front matter early (found by
+/// the property test `front_matter_escapes_everything`, input title `"\n+++"`).
+/// Every string from the seed goes through it.
+fn one_line(s: &str) -> Cow<'_, str> {
+    if s.contains(['\n', '\r']) {
+        Cow::Owned(s.replace("\r\n", " ").replace(['\n', '\r'], " "))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 /// The whole `index.md` of a bundle.
 pub fn page(x: &Explainer, doc: &wire::Document) -> String {
     let date = x.doc.article.published.map(|p| toml::value::Datetime {
@@ -80,23 +93,24 @@ pub fn page(x: &Explainer, doc: &wire::Document) -> String {
         time: None,
         offset: None,
     });
+    let (title, description, seed) = (one_line(&doc.title), one_line(&doc.summary), one_line(&doc.seed.file));
     let fm = FrontMatter {
-        title: &doc.title,
-        description: &doc.summary,
+        title: &title,
+        description: &description,
         date,
         weight: weight(x.doc.article.published.map(|p| (p.date.year, p.date.month, p.date.day))),
         slug: &doc.slug,
         taxonomies: Taxonomies { actors: doc.stakeholders.iter().map(|s| s.id.as_str()).collect() },
         extra: Extra {
-            seed: &doc.seed.file,
-            labels: &doc.labels,
-            section: doc.section.as_deref(),
+            seed: &seed,
+            labels: doc.labels.iter().map(|l| one_line(l)).collect(),
+            section: doc.section.as_deref().map(one_line),
             date_display: doc.published.as_ref().map(|p| super::view::display_date(&p.value, None, &p.value)),
             counts: Counts { events: doc.events.len(), stakeholders: doc.stakeholders.len(), sources: doc.sources.len() },
             actors: doc
                 .stakeholders
                 .iter()
-                .map(|s| Actor { id: &s.id, name: &s.name, kind: &s.kind, role: s.role.as_deref().unwrap_or("") })
+                .map(|s| Actor { id: &s.id, name: one_line(&s.name), kind: &s.kind, role: one_line(s.role.as_deref().unwrap_or("")) })
                 .collect(),
         },
     };

@@ -48,20 +48,28 @@ pub fn bundle(x: &Explainer, slug: &str) -> Vec<OutFile> {
 }
 
 /// Writes a file atomically: a temporary file in the same folder, then a rename, so a reader
-/// (or a crash) never sees half a file. Unchanged files are not rewritten.
+/// (or a crash) never sees half a file. Unchanged files are not rewritten. Returns whether the
+/// file changed.
 pub fn write_atomic(root: &Path, f: &OutFile) -> Result<bool> {
     let path = root.join(&f.path);
     if std::fs::read(&path).map(|old| old == f.bytes).unwrap_or(false) {
         return Ok(false);
     }
-    let dir = path.parent().expect("output paths have a folder");
-    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, &e))?;
-    let name = path.file_name().expect("output paths have a file name").to_string_lossy();
+    replace_atomic(root, f)?;
+    Ok(true)
+}
+
+/// Writes a file atomically (temp file + rename) without comparing with what is there.
+pub fn replace_atomic(root: &Path, f: &OutFile) -> Result<()> {
+    let path = root.join(&f.path);
+    let shown = crate::error::display_path(&f.path);
+    let dir = path.parent().unwrap_or(root);
+    std::fs::create_dir_all(dir).map_err(|e| Error::write(&shown, &e))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    std::fs::write(&tmp, &f.bytes).map_err(|e| Error::write(&tmp, &e))?;
+    std::fs::write(&tmp, &f.bytes).map_err(|e| Error::write(&shown, &e))?;
     std::fs::rename(&tmp, &path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        Error::write(&path, &e)
-    })?;
-    Ok(true)
+        Error::write(&shown, &e)
+    })
 }
