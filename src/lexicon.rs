@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 pub const FILES: &[(&str, &str)] = &[
     ("abbreviations.txt", include_str!("../data/abbreviations.txt")),
     ("chrome.txt", include_str!("../data/chrome.txt")),
+    ("event-nouns.txt", include_str!("../data/event-nouns.txt")),
     ("headline-labels.txt", include_str!("../data/headline-labels.txt")),
     ("months.txt", include_str!("../data/months.txt")),
     ("armed-groups.txt", include_str!("../data/armed-groups.txt")),
@@ -34,6 +35,13 @@ pub const FILES: &[(&str, &str)] = &[
     ("sentence-openers.txt", include_str!("../data/sentence-openers.txt")),
     ("title-modifiers.txt", include_str!("../data/title-modifiers.txt")),
     ("titles.txt", include_str!("../data/titles.txt")),
+    ("number-scales.txt", include_str!("../data/number-scales.txt")),
+    ("number-words.txt", include_str!("../data/number-words.txt")),
+    ("past-verbs.txt", include_str!("../data/past-verbs.txt")),
+    ("tense-future.txt", include_str!("../data/tense-future.txt")),
+    ("time-units.txt", include_str!("../data/time-units.txt")),
+    ("weekdays.txt", include_str!("../data/weekdays.txt")),
+    ("why-cues.txt", include_str!("../data/why-cues.txt")),
 ];
 
 /// The file's text by name. Panics on an unknown name: that is a programming error.
@@ -63,6 +71,9 @@ pub fn map(name: &str) -> BTreeMap<&'static str, &'static str> {
 
 pub static ABBREVIATIONS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| set("abbreviations.txt"));
 pub static HEADLINE_LABELS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| set("headline-labels.txt"));
+/// Scale words after a number ("million" → 1e6), for figures and for telling counts from years.
+pub static NUMBER_SCALES: LazyLock<BTreeMap<&'static str, f64>> =
+    LazyLock::new(|| map("number-scales.txt").into_iter().filter_map(|(k, v)| Some((k, v.parse().ok()?))).collect());
 pub static CHROME: LazyLock<BTreeMap<&'static str, &'static str>> = LazyLock::new(|| map("chrome.txt"));
 
 /// Month names in calendar order (`january` first).
