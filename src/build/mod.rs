@@ -233,11 +233,11 @@ fn scan_bundles(root: &Path, old: &Manifest) -> (BTreeSet<String>, BTreeSet<Stri
         if name.starts_with(['_', '.']) {
             continue;
         }
+        if tracked.contains(name.as_str()) {
+            continue;
+        }
         let p = e.path();
         if p.is_dir() {
-            if tracked.contains(name.as_str()) {
-                continue;
-            }
             let looks_generated = std::fs::read(p.join("explainer.json"))
                 .ok()
                 .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
@@ -293,7 +293,7 @@ impl WriteCtx<'_> {
         match std::fs::read(&abs) {
             Ok(existing) if existing == f.bytes => Ok(Plan::Unchanged),
             Ok(existing) => match self.old.files.get(&rel) {
-                Some(rec) if rec.sha256 == sha_hex(&existing) => Ok(Plan::Write),
+                Some(rec) if rec.hash == manifest::file_hash(&existing) => Ok(Plan::Write),
                 Some(_) => Err(Error::new(ErrorKind::Write, "was changed by hand after explainer wrote it; not overwritten")
                     .in_file(&rel)
                     .hint("generated files are rewritten by every build: move your changes to a page of your own, delete this file, and build again")),
@@ -344,7 +344,7 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -
         let written = ctx.write_all(&files, Some(slug))?;
         let records: Vec<(String, FileRecord)> = files
             .iter()
-            .map(|f| (crate::error::display_path(&f.path), FileRecord { sha256: sha_hex(&f.bytes), len: f.bytes.len() as u64 }))
+            .map(|f| (crate::error::display_path(&f.path), FileRecord::of(&f.bytes)))
             .collect();
         let entry = Entry {
             seed: file.to_string(),
@@ -358,10 +358,28 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -
     })
 }
 
+/// Time spent per step, on stderr when `EXPLAINER_TIMING` is set (for the benchmark).
+struct Timing(Option<std::cell::Cell<std::time::Instant>>);
+
+impl Timing {
+    fn new() -> Timing {
+        Timing(std::env::var_os("EXPLAINER_TIMING").map(|_| std::cell::Cell::new(std::time::Instant::now())))
+    }
+    fn mark(&self, step: &str) {
+        if let Some(t) = &self.0 {
+            let now = std::time::Instant::now();
+            eprintln!("timing: {step}: {:.3} s", now.duration_since(t.get()).as_secs_f64());
+            t.set(now);
+        }
+    }
+}
+
 fn build_locked(opts: &BuildOptions) -> Result<Report> {
     let root = opts.root.as_path();
     let mut report = Report::default();
+    let timing = Timing::new();
     let found = discover::find(root);
+    timing.mark("find seeds");
     report.ignored = found.ignored;
     report.skipped = found.errors;
     let old = Manifest::load(root).unwrap_or_else(|e| {
@@ -370,6 +388,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     });
     let tool_ok = old.tool == TOOL;
 
+    timing.mark("load manifest");
     // 1. Prepare.
     let progress = progress::Progress::new(opts.progress, found.seeds.len(), "reading seeds");
     let preps: Vec<Prep> = found
@@ -383,6 +402,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         .collect();
     progress.finish();
 
+    timing.mark("prepare");
     // 2. Slugs, in seed-path order.
     let (reserved, adopted) = scan_bundles(root, &old);
     let mut used = reserved.clone();
@@ -428,6 +448,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         }
     }
 
+    timing.mark("slugs");
     // 3. Extract and write.
     let ctx = WriteCtx { root, old: &old, adopted: &adopted };
     let progress = progress::Progress::new(opts.progress, jobs.len(), "building explainers");
@@ -474,6 +495,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     }
     // The site CSS (the theme's CSS bundled by lightningcss). A site without the theme's CSS
     // entry (a custom theme) keeps its own static files. The output path belongs to explainer.
+    timing.mark("extract and write");
     if root.join(crate::emit::css::ENTRY).is_file() {
         match crate::emit::css::site_css(root).and_then(|css| {
             let changed = crate::emit::write_atomic(root, &css)?;
@@ -483,7 +505,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
                 report.written += usize::from(changed);
                 files.insert(
                     crate::error::display_path(&css.path),
-                    FileRecord { sha256: sha_hex(&css.bytes), len: css.bytes.len() as u64 },
+                    FileRecord::of(&css.bytes),
                 );
             }
             Err(e) => report.skipped.push(e),
@@ -514,6 +536,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     report.built = entries.iter().map(|(_, e)| e.seed.clone()).collect();
     report.extracted = entries.iter().filter(|(i, _)| extracted.contains(i)).map(|(_, e)| e.seed.clone()).collect();
 
+    timing.mark("css");
     // 4. Clean up files no seed makes any more.
     let mut dirs = BTreeSet::new();
     for (path, rec) in &old.files {
@@ -522,7 +545,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         }
         let abs = root.join(path);
         match std::fs::read(&abs) {
-            Ok(b) if sha_hex(&b) == rec.sha256 => match std::fs::remove_file(&abs) {
+            Ok(b) if manifest::file_hash(&b) == rec.hash => match std::fs::remove_file(&abs) {
                 Ok(()) => {
                     report.removed += 1;
                     if let Some(d) = Path::new(path).parent() {
@@ -559,11 +582,15 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         }
     }
 
+    timing.mark("clean up");
     let mut seeds: Vec<Entry> = entries.into_iter().map(|(_, e)| e).chain(kept_failed).collect();
     seeds.sort_by(|a, b| a.seed.cmp(&b.seed));
     let new = Manifest { schema: manifest::SCHEMA.to_string(), tool: TOOL.to_string(), seeds, files };
-    let out = OutFile { path: PathBuf::from(".explainer").join("manifest.json"), bytes: new.to_bytes() };
-    crate::emit::write_atomic(root, &out)?;
+    if new != old || !manifest::path(root).is_file() {
+        let out = OutFile { path: PathBuf::from(".explainer").join("manifest.json"), bytes: new.to_bytes() };
+        crate::emit::write_atomic(root, &out)?;
+    }
+    timing.mark("save manifest");
     report.skipped.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     report.notes.sort();
     Ok(report)
