@@ -361,6 +361,7 @@ fn zola_build_is_safe(root: &Path) {
     }
     let out = std::process::Command::new("zola").arg("build").current_dir(root).output().unwrap();
     assert!(out.status.success(), "zola build failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    let mut tera_page_seen = false;
     for e in walkdir::WalkDir::new(root.join("public")).into_iter().flatten() {
         let p = e.path();
         if !p.extension().is_some_and(|x| x == "html" || x == "xml") {
@@ -368,16 +369,25 @@ fn zola_build_is_safe(root: &Path) {
         }
         let html = std::fs::read_to_string(p).unwrap();
         for m in MARKUP {
-            // Tera and Zola syntax are plain text in HTML; what matters is that it was not run.
-            let m_is_template = m.starts_with('{');
-            if m_is_template {
+            // Tera and Zola syntax and a `javascript:` URL are harmless as text in HTML; what
+            // matters is that templates were not run and no link was made (checked below).
+            if m.starts_with('{') || m.starts_with("javascript:") {
                 continue;
             }
             assert!(!html.contains(m), "{}: unescaped seed markup {m:?}", p.display());
         }
-        assert!(!html.contains("href=\"javascript:"), "{}: javascript: link", p.display());
+        let lower = html.to_ascii_lowercase();
+        for attr in ["href=\"javascript:", "href='javascript:", "href=javascript:", "src=\"javascript:", "src=javascript:"] {
+            assert!(!lower.contains(attr), "{}: javascript: URL in an attribute", p.display());
+        }
         assert!(!html.contains("base_url = "), "{}: config leaked by a template call", p.display());
+        if html.contains("in a headline") {
+            tera_page_seen = true;
+            assert!(html.contains("{{ 7*7 }}"), "{}: the seed's template syntax must print as text", p.display());
+            assert!(!html.contains(">49 and"), "{}: a seed template was evaluated", p.display());
+        }
     }
+    assert!(tera_page_seen, "the page of seeds/tera.txt was not found in public/");
 }
 
 /// The repository's Zola config, theme, static files and section pages, so the build writes the

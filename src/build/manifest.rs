@@ -66,6 +66,12 @@ pub struct Entry {
     pub slug: String,
     /// Generated files of this seed, relative to the site root.
     pub files: Vec<String>,
+    /// The headline and the stakeholders as (id, name): what the related-explainers pass needs
+    /// from a seed that is not extracted again.
+    pub title: String,
+    pub actors: Vec<(String, String)>,
+    /// Hash of the related-explainers list in its `view.json` ("" for none).
+    pub related: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +94,9 @@ struct DiskEntry {
     base_slug: String,
     slug: String,
     files: BTreeMap<String, String>,
+    title: String,
+    actors: Vec<(String, String)>,
+    related: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -141,7 +150,17 @@ impl Manifest {
                 m.files.insert(p.clone(), FileRecord::from_disk(&r).ok_or_else(|| damaged(&p))?);
                 files.push(p);
             }
-            m.seeds.push(Entry { seed: e.seed, sha256: e.sha256, options: e.options, base_slug: e.base_slug, slug: e.slug, files });
+            m.seeds.push(Entry {
+                seed: e.seed,
+                sha256: e.sha256,
+                options: e.options,
+                base_slug: e.base_slug,
+                slug: e.slug,
+                files,
+                title: e.title,
+                actors: e.actors,
+                related: e.related,
+            });
         }
         m.seeds.sort_by(|a, b| a.seed.cmp(&b.seed));
         Ok(m)
@@ -169,6 +188,9 @@ impl Manifest {
                 base_slug: e.base_slug.clone(),
                 slug: e.slug.clone(),
                 files,
+                title: e.title.clone(),
+                actors: e.actors.clone(),
+                related: e.related.clone(),
             };
             s.push_str(if i == 0 { "\n" } else { ",\n" });
             s.push_str(&serde_json::to_string(&d).expect("the manifest always serialises"));
@@ -210,6 +232,9 @@ mod tests {
             base_slug: "a".into(),
             slug: "a".into(),
             files: vec!["content/explainers/a/index.md".into()],
+            title: "A \"title\"".into(),
+            actors: vec![("x".into(), "X".into())],
+            related: String::new(),
         });
         let dir = std::env::temp_dir().join(format!("explainer-manifest-{}", std::process::id()));
         std::fs::create_dir_all(dir.join(".explainer")).unwrap();

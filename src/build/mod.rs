@@ -17,7 +17,8 @@
 //!    atomically (temp file + rename). A file is only overwritten when the manifest says this tool
 //!    wrote it and it is unchanged since; a hand-written or hand-edited file stops that seed with a
 //!    message instead.
-//!    Then the site CSS (`static/explainer.css`, from the theme's CSS by lightningcss).
+//!    Then the related-explainers lists in `view.json` (they need every article; only changed
+//!    lists are rewritten) and the site CSS (`static/explainer.css`, from the theme's CSS by lightningcss).
 //! 4. **Clean up**: generated files no seed makes any more (removed or failing seeds, changed
 //!    slugs) are deleted when unchanged since they were written; the manifest is saved.
 //!
@@ -353,9 +354,88 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -
             base_slug,
             slug: slug.to_string(),
             files: records.iter().map(|(p, _)| p.clone()).collect(),
+            title: x.doc.article.title.clone(),
+            actors: x.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
+            related: String::new(),
         };
         Ok(Done { entry, records, written, warnings: x.warnings })
     })
+}
+
+/// How many related explainers a page lists.
+pub const RELATED_LIMIT: usize = 5;
+
+/// Fills the `related` list of each bundle's `view.json` (other explainers sharing
+/// stakeholders), which needs every article, so [`crate::emit::bundle`] cannot. Only views
+/// whose list changed are rewritten (a fresh bundle's view has an empty list). Returns how many
+/// files were written.
+fn related_pass(root: &Path, entries: &mut [(usize, Entry)], files: &mut BTreeMap<String, FileRecord>, notes: &mut Vec<String>) -> usize {
+    entries.sort_by_key(|(i, _)| *i);
+    let inputs: Vec<crate::emit::view::RelatedInput> = entries
+        .iter()
+        .map(|(_, e)| crate::emit::view::RelatedInput { slug: e.slug.clone(), title: e.title.clone(), actors: e.actors.clone() })
+        .collect();
+    let lists = crate::emit::view::related(&inputs, RELATED_LIMIT);
+    let work: Vec<(usize, String, String)> = lists
+        .iter()
+        .enumerate()
+        .filter_map(|(k, list)| {
+            let json = if list.is_empty() { String::new() } else { serde_json::to_string(list).expect("related serialises") };
+            let h = if list.is_empty() { String::new() } else { manifest::file_hash(json.as_bytes()) };
+            (h != entries[k].1.related).then_some((k, h, json))
+        })
+        .collect();
+    let files_ro: &BTreeMap<String, FileRecord> = files;
+    let done: Vec<(usize, String, std::result::Result<(String, FileRecord), String>)> = work
+        .into_par_iter()
+        .map(|(k, h, _)| {
+            let e = &entries[k].1;
+            let rel = format!("{BUNDLES}/{}/view.json", e.slug);
+            let r = (|| {
+                if !e.files.contains(&rel) {
+                    return Err(format!("{rel}: not a generated file; related explainers not written"));
+                }
+                let old = std::fs::read(root.join(&rel)).map_err(|err| format!("{rel}: cannot read: {err}"))?;
+                if files_ro.get(&rel).is_none_or(|r| r.hash != manifest::file_hash(&old)) {
+                    return Err(format!("{rel}: changed by hand after explainer wrote it; related explainers not written"));
+                }
+                let text = String::from_utf8(old).map_err(|_| format!("{rel}: not UTF-8"))?;
+                let bytes = set_related(&text, &lists[k]).ok_or_else(|| format!("{rel}: not a view explainer wrote; related explainers not written"))?;
+                let f = OutFile { path: PathBuf::from(&rel), bytes: bytes.into_bytes() };
+                crate::emit::replace_atomic(root, &f).map_err(|e| e.to_string())?;
+                Ok((rel, FileRecord::of(&f.bytes)))
+            })();
+            (k, h, r)
+        })
+        .collect();
+    let mut written = 0;
+    for (k, h, r) in done {
+        match r {
+            Ok((rel, rec)) => {
+                files.insert(rel, rec);
+                entries[k].1.related = h;
+                written += 1;
+            }
+            Err(msg) => notes.push(msg),
+        }
+    }
+    written
+}
+
+/// Replaces the `related` list of a `view.json` as [`crate::emit::view::View::to_json`] writes
+/// it: `related` is the last field, so it is spliced in at the end without parsing the whole
+/// file. A view in another shape is parsed and written again.
+fn set_related(text: &str, related: &[crate::emit::view::Related]) -> Option<String> {
+    const KEY: &str = "\n  \"related\": ";
+    if let Some(at) = text.rfind(KEY).filter(|_| text.ends_with("\n}\n")) {
+        let list = serde_json::to_string_pretty(related).ok()?.replace('\n', "\n  ");
+        return Some(format!("{}{KEY}{list}\n}}\n", &text[..at]));
+    }
+    let mut v: serde_json::Value = serde_json::from_str(text).ok()?;
+    v.as_object_mut()?.insert("related".into(), serde_json::to_value(related).ok()?);
+    let mut s = serde_json::to_string_pretty(&v).ok()?;
+    s.push('\n');
+    Some(s)
 }
 
 /// Time spent per step, on stderr when `EXPLAINER_TIMING` is set (for the benchmark).
@@ -496,6 +576,8 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     // The site CSS (the theme's CSS bundled by lightningcss). A site without the theme's CSS
     // entry (a custom theme) keeps its own static files. The output path belongs to explainer.
     timing.mark("extract and write");
+    report.written += related_pass(root, &mut entries, &mut files, &mut report.notes);
+    timing.mark("related");
     if root.join(crate::emit::css::ENTRY).is_file() {
         match crate::emit::css::site_css(root).and_then(|css| {
             let changed = crate::emit::write_atomic(root, &css)?;
@@ -599,6 +681,19 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn related_splice_matches_a_full_serialisation() {
+        let seed = crate::model::Seed::from_text("seeds/a.txt", "Taliban meet Huawei in Kabul\n\nThe Taliban met Huawei officials in Kabul, the ministry said.\n");
+        let x = crate::explain(seed, &Default::default());
+        let doc = crate::wire::Document::from_explainer(&x);
+        let mut view = crate::emit::view::build(&doc, &crate::emit::view::sentences(&x));
+        let empty = view.to_json();
+        let related = vec![crate::emit::view::Related { slug: "b".into(), title: "B \"q\" \n".into(), shared: vec!["Huawei".into(), "Taliban".into()] }];
+        view.related = related.clone();
+        assert_eq!(set_related(&empty, &related).unwrap(), view.to_json());
+        assert_eq!(set_related(&view.to_json(), &[]).unwrap(), empty);
+    }
 
     #[test]
     fn unique_slugs_take_a_path_hash() {
