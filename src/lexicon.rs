@@ -17,6 +17,18 @@ pub const FILES: &[(&str, &str)] = &[
     ("chrome.txt", include_str!("../data/chrome.txt")),
     ("headline-labels.txt", include_str!("../data/headline-labels.txt")),
     ("months.txt", include_str!("../data/months.txt")),
+    // Sources (src/extract/sources/).
+    ("cognitive-verbs.txt", include_str!("../data/cognitive-verbs.txt")),
+    ("country-names.txt", include_str!("../data/country-names.txt")),
+    ("cue-verbs.txt", include_str!("../data/cue-verbs.txt")),
+    ("denial-verbs.txt", include_str!("../data/denial-verbs.txt")),
+    ("judgement-verbs.txt", include_str!("../data/judgement-verbs.txt")),
+    ("media-names.txt", include_str!("../data/media-names.txt")),
+    ("nationalities.txt", include_str!("../data/nationalities.txt")),
+    ("no-comment.txt", include_str!("../data/no-comment.txt")),
+    ("org-words.txt", include_str!("../data/org-words.txt")),
+    ("role-nouns.txt", include_str!("../data/role-nouns.txt")),
+    ("source-nouns.txt", include_str!("../data/source-nouns.txt")),
 ];
 
 /// The file's text by name. Panics on an unknown name: that is a programming error.
