@@ -39,10 +39,10 @@ pub struct Raw {
 const NOUN_CUES: &[&str] = &[
     "claim", "claims", "report", "reports", "comment", "comments", "state", "states", "estimate", "estimates", "note",
     "notes", "fear", "fears", "doubt", "doubts", "counter", "promise", "promises", "want", "warning", "thought", "dispute",
-    "disputes", "say", "add", "tell",
+    "disputes", "say", "add", "tell", "request", "requests", "demands", "call", "calls", "hope", "hopes",
 ];
 /// Lemmas that are speech only when a clause, a quotation or the end of the sentence follows.
-const NEEDS_CLAUSE: &[&str] = &["maintain", "emphasize", "mention", "note", "describe", "estimate", "recall", "counter", "indicate", "stress", "comment", "respond", "reply"];
+const NEEDS_CLAUSE: &[&str] = &["add", "maintain", "emphasize", "mention", "note", "describe", "estimate", "recall", "counter", "indicate", "stress", "comment", "respond", "reply"];
 
 /// Index of the quotation containing `pos`, if any.
 pub fn quote_at(quotes: &[Quote], pos: usize) -> Option<usize> {
@@ -76,7 +76,11 @@ pub fn np_back(ctx: &Ctx, s: usize, end: usize) -> usize {
             i -= 1;
             continue;
         }
-        let connector = lex::NAME_CONNECTORS.contains(&w) && i < end && toks[i].cap && i >= 2 && toks[i - 2].is_word();
+        let connector = lex::NAME_CONNECTORS.contains(&w)
+            && i < end
+            && i >= 2
+            && toks[i - 2].is_word()
+            && (toks[i].cap || (w == "of" && lex::ROLE_NOUNS.contains_key(toks[i - 2].lower.as_str())));
         if connector || (w == "and" && i < end && i >= 2 && toks[i - 2].is_word() && !lex::is_boundary(&toks[i - 2].lower)) {
             // "Ministry of Interior"; "and" joins two noun phrases ("activists and critics").
             i -= 1;
@@ -135,6 +139,38 @@ pub fn np_fwd(ctx: &Ctx, s: usize, start: usize, limit: usize) -> usize {
     j
 }
 
+/// A subject at the start of a clause: an optional determiner, then capitalised words, role
+/// and source nouns ("The Government Accountability Office", "the company").
+fn subject_fwd(ctx: &Ctx, s: usize, start: usize, limit: usize) -> usize {
+    let toks = &ctx.sents[s];
+    let mut j = start;
+    if j < limit && toks[j].is_word() && lex::is_pronoun(&toks[j].lower) {
+        return j + 1;
+    }
+    if j < limit && lex::is_det(&toks[j].lower) {
+        j += 1;
+    }
+    while j < limit && j - start < 10 {
+        let t = &toks[j];
+        let w = t.lower.trim_end_matches('.');
+        let ok = t.is_word()
+            && (t.cap && !lex::is_function_word(w)
+                || w == "'s"
+                || lex::ROLE_NOUNS.contains_key(w)
+                || lex::SOURCE_NOUNS.contains_key(w)
+                || lex::ORG_ROLE_NOUNS.contains(&w)
+                || (lex::NAME_CONNECTORS.contains(&w) && j + 1 < limit && toks[j + 1].cap && j > start));
+        if !ok {
+            break;
+        }
+        j += 1;
+    }
+    if j == start + 1 && lex::is_det(&toks[start].lower) {
+        return start;
+    }
+    j
+}
+
 fn words_in(ctx: &Ctx, s: usize, i: usize, j: usize) -> usize {
     ctx.sents[s][i.min(j)..j].iter().filter(|t| t.is_word()).count()
 }
@@ -161,10 +197,14 @@ fn clause_subject(ctx: &Ctx, s: usize, c: usize) -> Option<(usize, usize)> {
         if lex::is_boundary(w) && !lex::is_det(w) || w == "'s" {
             continue;
         }
-        let b = np_fwd(ctx, s, a, c);
+        let b = subject_fwd(ctx, s, a, c);
         if b > a && (toks[a].cap || lex::is_pronoun(w) || lex::is_det(w)) {
-            // The phrase must be followed by a verb-like word, not end the segment with nothing.
-            if b < c && toks[b].is_word() {
+            // The phrase must be followed by a verb-like word ("Boeing challenged"), or be a
+            // whole segment followed by one ("Michael O'Leary, justified …").
+            if b < c && toks[b].is_word() && !toks[b].cap {
+                return Some((a, b));
+            }
+            if b < c && toks[b].lower == "," && toks.get(b + 1).is_some_and(|x| x.is_word() && !x.cap && !lex::is_det(&x.lower)) {
                 return Some((a, b));
             }
         }
@@ -335,7 +375,7 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
     // 3. Cue verbs.
     for c in 0..n {
         let t = &toks[c];
-        if used[c] || !t.is_word() || t.cap && c > 0 {
+        if used[c] || !t.is_word() || (t.cap && c > 0) || (c == 0 && !t.lower.ends_with("ing")) {
             continue;
         }
         let Some(&lemma) = lex::CUES.get(t.lower.as_str()) else { continue };
@@ -353,7 +393,7 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
         let prev = if j > 0 { Some(toks[j - 1].lower.as_str()) } else { None };
         // Passives, infinitives and nouns: "is said to", "to comment", "the reports".
         if matches!(prev, Some("is" | "are" | "was" | "were" | "be" | "been" | "being" | "to" | "not" | "'s" | "of" | "by" | "as"))
-            && !(prev == Some("as") && t.lower.ends_with("ing"))
+            && !(matches!(prev, Some("as" | "by")) && t.lower.ends_with("ing"))
         {
             continue;
         }
@@ -440,9 +480,10 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
             if speaker.is_none() {
                 // Inverted: "…,” said Joe Leonard, chairman of …" / "…, said the spokesman."
                 let after_punct = j > 0 && (matches!(toks[j - 1].kind, Tk::CloseQ | Tk::AmbQ) || toks[j - 1].lower == ",");
-                if after_punct && c + 1 < n {
+                if after_punct && c + 1 < n && toks[c + 1].lower != "that" {
                     let b = np_fwd(ctx, s, c + 1, n);
-                    if b > c + 1 && (toks[c + 1].cap || lex::is_pronoun(&toks[c + 1].lower) || lex::is_det(&toks[c + 1].lower)) {
+                    let ends = b >= n || matches!(toks[b].lower.as_str(), "," | "." | ";" | "!" | "?");
+                    if b > c + 1 && ends && (toks[c + 1].cap || lex::is_pronoun(&toks[c + 1].lower) || lex::is_det(&toks[c + 1].lower)) {
                         speaker = Some(SpeakerAt::Np { sent: s, i: c + 1, j: b });
                         inverted = true;
                     }
@@ -467,13 +508,16 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
                     let last = &ctx.sents[sent][e - 1];
                     last.cap || lex::is_pronoun(&last.lower) || lex::SOURCE_NOUNS.contains_key(last.lower.as_str()) || lex::ROLE_NOUNS.contains_key(last.lower.as_str())
                 }
-                SpeakerAt::SameAs(_) => true,
+                SpeakerAt::SameAs(_) => participle,
             };
             if !ok {
                 continue;
             }
         }
         // Verbs that are speech only with a clause: "maintained that …", not "maintains roadblocks".
+        if lemma == "call" && !toks.get(c + 1).is_some_and(|x| matches!(x.lower.as_str(), "for" | "on")) {
+            continue;
+        }
         if NEEDS_CLAUSE.contains(&lemma) {
             let next = toks.get(c + 1).map(|x| x.lower.as_str());
             let clause = matches!(next, Some("that" | "," | ":" | "." | "“" | "\"")) || toks.get(c + 1).is_some_and(|x| x.is_quote());

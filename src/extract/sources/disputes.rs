@@ -74,7 +74,7 @@ pub fn find(doc: &Document, sources: &[Source]) -> Vec<Dispute> {
         }
         let st = stem(&l);
         let f = df.get(&st).copied().unwrap_or(0);
-        (f * 5 <= n_sent || f <= 2).then_some(st)
+        (f * 5 <= n_sent || f <= 3).then_some(st)
     };
     struct Claim {
         src: usize,

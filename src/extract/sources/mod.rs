@@ -213,7 +213,7 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Ve
         if !is_person_head(&srcs[a].head) || srcs[a].words.len() < 2 {
             continue;
         }
-        let want: BTreeSet<&str> = srcs[a].words.iter().map(String::as_str).collect();
+        let want: BTreeSet<&str> = srcs[a].words.iter().map(|w| w.as_str()).filter(|w| *w != "'s").collect();
         let target = (0..srcs.len()).find(|&b| {
             let Key::Ent(e) = srcs[b].key else { return false };
             let ent = &ctx.entities[e];
@@ -407,10 +407,13 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
                 best = Some((od.span.start, key.clone()));
             }
         }
+        // An organisation noun takes the nearest organisation that spoke; failing that, the
+        // nearest organisation named.
+        let spoke = best.is_some();
         for run in ctx.names.iter().filter(|x| x.span.start < here) {
             let Some(e) = run.entity else { continue };
             let ent = &ctx.entities[e];
-            let fits = ent.roles.contains(&h) || (org_role && ent.kind == EntKind::Org && ctx.paragraph_of(run.sent) + 2 >= p);
+            let fits = ent.roles.contains(&h) || (org_role && !spoke && ent.kind == EntKind::Org && ctx.paragraph_of(run.sent) + 2 >= p);
             if fits && best.as_ref().map_or(true, |(b, _)| run.span.start >= *b) {
                 best = Some((run.span.start, Key::Ent(e)));
             }

@@ -137,6 +137,27 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
             i = j;
         }
     }
+    // A capitalised opener glued to a name that appears on its own elsewhere ("Actual Airbus
+    // deliveries", "Daily Huawei") is not part of it.
+    let standalone: BTreeSet<String> = runs
+        .iter()
+        .filter(|&&(s, i, _)| (0..i).any(|k| ctx.sents[s][k].is_word()))
+        .map(|&(s, i, j)| ctx.range_text(s, i, j).to_lowercase())
+        .collect();
+    let runs: Vec<(usize, usize, usize)> = runs
+        .into_iter()
+        .map(|(s, i, j)| {
+            let initial = (0..i).all(|k| !ctx.sents[s][k].is_word());
+            if initial && j - i >= 2 {
+                let whole = ctx.range_text(s, i, j).to_lowercase();
+                let rest = ctx.range_text(s, i + 1, j).to_lowercase();
+                if standalone.contains(&rest) && !standalone.contains(&whole) {
+                    return (s, i + 1, j);
+                }
+            }
+            (s, i, j)
+        })
+        .collect();
     // Split a run at its last role word ("Apple CEO Steve Jobs", "Presiding Judge Martin Mann")
     // and drop titles ("Mr.").
     let mut split = Vec::new();
@@ -168,7 +189,9 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
         let words: Vec<&str> = toks[i..j].iter().map(|t| t.lower.trim_end_matches('.')).collect();
         let joined = toks[i..j].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
         let org = words.iter().any(|w| lex::ORG_WORDS.contains_key(w)) || lex::MEDIA.contains(joined.as_str());
-        let place = lex::COUNTRIES.contains(joined.as_str()) || words.iter().any(|w| lex::NATIONALITIES.contains(w));
+        let place = lex::COUNTRIES.contains(joined.as_str())
+            || words.iter().any(|w| lex::NATIONALITIES.contains(w))
+            || (words.len() >= 2 && PLACE_FIRST.contains(&words[0]));
         let after_title = i > 0 && (lex::title_gender(&toks[i - 1].lower).is_some() || lex::ROLE_NOUNS.contains_key(toks[i - 1].lower.as_str()));
         let alpha = toks[i..j].iter().all(|t| t.lower.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''));
         let kind = if title {
@@ -246,9 +269,9 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
         }
         ctx.entities[e].roles.extend(roles);
         // Appositive: "NPD Group, a market research firm," / "Jonathan Schroeder, a specialist".
-        if j + 2 < toks.len() && toks[j].lower == "," && lex::is_det(&toks[j + 1].lower) {
-            let mut m = j + 2;
-            while m < toks.len() && m < j + 10 && toks[m].is_word() && !lex::is_boundary(&toks[m].lower) {
+        if j + 2 < toks.len() && toks[j].lower == "," && (lex::is_det(&toks[j + 1].lower) || lex::ROLE_NOUNS.contains_key(toks[j + 1].lower.as_str())) {
+            let mut m = if lex::is_det(&toks[j + 1].lower) { j + 2 } else { j + 1 };
+            while m < toks.len() && m < j + 10 && toks[m].is_word() && (!lex::is_boundary(&toks[m].lower) || matches!(toks[m].lower.as_str(), "of" | "for")) {
                 ctx.entities[e].roles.insert(toks[m].lower.trim_end_matches('.').to_string());
                 m += 1;
             }
@@ -266,6 +289,9 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
     ctx.names.sort_by_key(|r| (r.span.start, r.span.end));
     ctx
 }
+
+/// First words of place names ("San Francisco", "New York").
+const PLACE_FIRST: &[&str] = &["el", "fort", "la", "las", "los", "mount", "new", "port", "saint", "san", "santa", "st", "sao"];
 
 /// Two surnames that differ by a typo: same first four letters, edit distance ≤ 2, long enough.
 fn fuzzy_surname(a: &str, b: &str) -> bool {

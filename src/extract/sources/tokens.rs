@@ -85,7 +85,9 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                                 && next.is_alphabetic()
                                 && !((next == 's' || next == 'S') && (m + 2 >= chars.len() || !is_word_char(chars[m + 2].1)))
                         }
-                        ',' | '.' => prev.is_ascii_digit() && next.is_ascii_digit(),
+                        ',' => prev.is_ascii_digit() && next.is_ascii_digit(),
+                        // "62.5", "Detik.com"
+                        '.' => (prev.is_ascii_digit() && next.is_ascii_digit()) || (prev.is_alphabetic() && next.is_lowercase() && chars[m - 1].1.is_lowercase()),
                         _ => false,
                     };
                     if joins {
