@@ -1,9 +1,13 @@
 //! Check: validates what `build` wrote, without Zola.
 //!
 //! In: a site root. Out: a list of problems, each naming the file: front matter that does not
-//! parse as TOML, `explainer.json` files that do not match the `explainer/1` wire structs.
+//! parse as TOML, `explainer.json` files that do not match the `explainer/1` wire structs, and
+//! theme templates that the `tera` crate (Tera 2, as in Zola 0.23) does not parse or that call
+//! a filter, test, function or component that does not exist.
 //!
-//! What it gets wrong: it does not render templates with real Zola functions; the tests do that.
+//! What it gets wrong: Zola's functions are stand-ins ([`theme_tera`]), so a wrong argument to
+//! one is only caught when `zola build` renders; templates are parsed, not rendered (the tests
+//! render them against real data).
 
 use crate::error::{display_path, Error, ErrorKind};
 use std::path::Path;
@@ -41,7 +45,129 @@ pub fn check(root: &Path) -> Vec<Error> {
             }
         }
     }
+    problems.extend(check_templates(root));
     problems
+}
+
+/// The theme folder of a site root.
+pub const THEME_DIR: &str = "themes/explainer";
+
+/// Parses every template of the theme (and of the site's own `templates/`, which overrides it)
+/// with the `tera` crate. Returns the problems found.
+pub fn check_templates(root: &Path) -> Vec<Error> {
+    if !root.join(THEME_DIR).join("templates").is_dir() {
+        return Vec::new();
+    }
+    match theme_tera(root, |_| {}) {
+        Ok(_) => Vec::new(),
+        Err(e) => vec![e],
+    }
+}
+
+/// Template files under `dir`, as (name relative to `dir` with `/` separators, text).
+fn template_files(dir: &Path) -> Result<Vec<(String, String)>, Error> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(|e| e.ok()) {
+        let p = entry.path();
+        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !entry.file_type().is_file() || !matches!(ext, "html" | "xml" | "txt" | "json" | "md" | "ics") {
+            continue;
+        }
+        let name = display_path(p.strip_prefix(dir).unwrap_or(p));
+        let text = std::fs::read_to_string(p).map_err(|e| Error::io(p, &e))?;
+        out.push((name, text));
+    }
+    Ok(out)
+}
+
+fn tera_error(e: &tera::Error) -> String {
+    // Tera's own Display omits the cause chain that names the line; walk it.
+    let mut msg = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        src = s.source();
+    }
+    msg
+}
+
+/// A Tera 2 instance loaded with the theme's templates (site templates override theme ones of
+/// the same name), with stand-ins for the filters, tests and functions Zola 0.23 adds, all
+/// registered before the templates are added (Tera 2 checks names then).
+///
+/// The stand-ins: `load_data(path=…)` reads JSON under `root` (`required=false` turns a missing
+/// file into none); `get_url` and `get_taxonomy_url` return site-relative URLs; `get_section`,
+/// `get_taxonomy`, `get_page`, `get_taxonomy_term` return empty values; filters return their
+/// input. `customize` runs after them, so tests can register realistic ones.
+pub fn theme_tera(root: &Path, customize: impl FnOnce(&mut tera::Tera)) -> Result<tera::Tera, Error> {
+    use tera::{Kwargs, State, Value};
+    let mut t = tera::Tera::default();
+    let data_root = root.to_path_buf();
+    t.register_function("load_data", move |kw: Kwargs, _: &State| -> tera::TeraResult<Value> {
+        let path = kw.must_get::<&str>("path")?;
+        let required = kw.get::<bool>("required")?.unwrap_or(true);
+        let rel = path.strip_prefix("@/").map(|p| format!("content/{p}")).unwrap_or_else(|| path.to_string());
+        if rel.split('/').any(|c| c == "..") {
+            return Err(tera::Error::message(format!("load_data: {path:?} leaves the site")));
+        }
+        match std::fs::read_to_string(data_root.join(&rel)) {
+            Ok(text) => {
+                let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| tera::Error::message(format!("load_data {rel}: {e}")))?;
+                Ok(Value::from_serializable(&v))
+            }
+            Err(_) if !required => Ok(Value::none()),
+            Err(e) => Err(tera::Error::message(format!("load_data {rel}: {e}"))),
+        }
+    });
+    t.register_function("get_url", |kw: Kwargs, _: &State| -> tera::TeraResult<String> { Ok(stand_in_url(kw.must_get::<&str>("path")?)) });
+    t.register_function("get_taxonomy_url", |kw: Kwargs, _: &State| -> tera::TeraResult<String> {
+        let kind = kw.must_get::<&str>("kind")?;
+        let term = kw.get::<&str>("term")?.or(kw.get::<&str>("name")?).unwrap_or_default();
+        Ok(format!("/{kind}/{term}/"))
+    });
+    let empty_section = || serde_json::json!({ "title": "", "pages": [], "subsections": [], "extra": {} });
+    t.register_function("get_section", move |_: Kwargs, _: &State| Value::from_serializable(&empty_section()));
+    t.register_function("get_taxonomy", |_: Kwargs, _: &State| Value::from_serializable(&serde_json::json!({ "items": [] })));
+    t.register_function("get_page", |_: Kwargs, _: &State| Value::none());
+    t.register_function("get_taxonomy_term", |_: Kwargs, _: &State| Value::none());
+    t.register_function("now", |_: Kwargs, _: &State| Value::from("2000-01-01T00:00:00Z"));
+    t.register_function("trans", |kw: Kwargs, _: &State| -> tera::TeraResult<String> { Ok(kw.must_get::<String>("key")?) });
+    t.register_function("get_random", |_: Kwargs, _: &State| Value::from(0));
+    t.register_function("get_hash", |_: Kwargs, _: &State| Value::from(""));
+    for f in [
+        "date", "slugify", "striptags", "spaceless", "json_encode", "regex_replace", "urlencode", "urlencode_strict",
+        "base64_encode", "base64_decode", "format", "filesizeformat", "shuffle", "markdown", "num_format",
+    ] {
+        t.register_filter(f, |v: Value, _: Kwargs, _: &State| v);
+    }
+    for name in ["matching", "before", "after"] {
+        t.register_test(name, |_: Value, _: Kwargs, _: &State| false);
+    }
+    customize(&mut t);
+    let theme_dir = root.join(THEME_DIR).join("templates");
+    let mut templates: std::collections::BTreeMap<String, String> = template_files(&theme_dir)?.into_iter().collect();
+    let site_dir = root.join("templates");
+    if site_dir.is_dir() {
+        templates.extend(template_files(&site_dir)?);
+    }
+    t.add_raw_templates(templates.iter().map(|(n, s)| (n.as_str(), s.as_str()))).map_err(|e| {
+        Error::new(ErrorKind::Check, format!("theme template does not parse with Tera 2: {}", tera_error(&e)))
+            .in_file(display_path(&theme_dir.strip_prefix(root).unwrap_or(&theme_dir)))
+            .hint("fix the template; see ../shared/design/zola-notes.md §2 for what Tera 2 changed")
+    })?;
+    Ok(t)
+}
+
+/// What the `get_url` stand-in returns: `@/explainers/x/index.md` → `/explainers/x/`, other
+/// paths → `/path`.
+pub fn stand_in_url(path: &str) -> String {
+    if let Some(p) = path.strip_prefix("@/") {
+        let p = p.strip_suffix("_index.md").or_else(|| p.strip_suffix("index.md")).unwrap_or(p);
+        let p = p.strip_suffix(".md").map(|s| format!("{s}/")).unwrap_or_else(|| p.to_string());
+        return format!("/{}", p.trim_start_matches('/'));
+    }
+    format!("/{}", path.trim_start_matches('/'))
 }
 
 /// Parses the TOML front matter of a Zola page.

@@ -15,8 +15,16 @@ use std::sync::LazyLock;
 pub const FILES: &[(&str, &str)] = &[
     ("abbreviations.txt", include_str!("../data/abbreviations.txt")),
     ("chrome.txt", include_str!("../data/chrome.txt")),
+    ("event-nouns.txt", include_str!("../data/event-nouns.txt")),
     ("headline-labels.txt", include_str!("../data/headline-labels.txt")),
     ("months.txt", include_str!("../data/months.txt")),
+    ("number-scales.txt", include_str!("../data/number-scales.txt")),
+    ("number-words.txt", include_str!("../data/number-words.txt")),
+    ("past-verbs.txt", include_str!("../data/past-verbs.txt")),
+    ("tense-future.txt", include_str!("../data/tense-future.txt")),
+    ("time-units.txt", include_str!("../data/time-units.txt")),
+    ("weekdays.txt", include_str!("../data/weekdays.txt")),
+    ("why-cues.txt", include_str!("../data/why-cues.txt")),
     // Sources (src/extract/sources/).
     ("cognitive-verbs.txt", include_str!("../data/cognitive-verbs.txt")),
     ("country-names.txt", include_str!("../data/country-names.txt")),
@@ -58,6 +66,9 @@ pub fn map(name: &str) -> BTreeMap<&'static str, &'static str> {
 
 pub static ABBREVIATIONS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| set("abbreviations.txt"));
 pub static HEADLINE_LABELS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| set("headline-labels.txt"));
+/// Scale words after a number ("million" → 1e6), for figures and for telling counts from years.
+pub static NUMBER_SCALES: LazyLock<BTreeMap<&'static str, f64>> =
+    LazyLock::new(|| map("number-scales.txt").into_iter().filter_map(|(k, v)| Some((k, v.parse().ok()?))).collect());
 pub static CHROME: LazyLock<BTreeMap<&'static str, &'static str>> = LazyLock::new(|| map("chrome.txt"));
 
 /// Month names in calendar order (`january` first).

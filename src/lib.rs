@@ -24,6 +24,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod model;
 pub mod segment;
+pub mod serve;
 pub mod slug;
 pub mod wire;
 

@@ -21,12 +21,16 @@ enum Command {
         /// Do not run Zola, only write the sources.
         #[arg(long)]
         no_zola: bool,
-        /// The site root (holding seeds/ and config.toml).
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// Publication date (YYYY-MM-DD) for seeds whose text states none.
-        #[arg(long, value_parser = parse_date)]
-        published: Option<Ymd>,
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+    /// Build, then run `zola serve` and rebuild an article when its seed changes.
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Arguments passed on to `zola serve` (after `--`), e.g. `-- --port 1111`.
+        #[arg(last = true)]
+        zola_args: Vec<String>,
     },
     /// Print the explainer/1 document of each FILE (JSON; JSON Lines for several files).
     Extract {
@@ -41,6 +45,35 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+}
+
+#[derive(clap::Args)]
+struct SiteArgs {
+    /// The site root (holding seeds/ and config.toml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Publication date (YYYY-MM-DD) for seeds whose text states none.
+    #[arg(long, value_parser = parse_date)]
+    published: Option<Ymd>,
+    /// Worker threads (default: RAYON_NUM_THREADS or the number of CPUs). Output is the same
+    /// whatever the number.
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+    /// Wait for another build of this site to finish instead of refusing to start.
+    #[arg(long)]
+    wait: bool,
+}
+
+impl SiteArgs {
+    fn options(&self) -> explainer::build::BuildOptions {
+        explainer::build::BuildOptions {
+            root: self.root.clone(),
+            extract: Options { published: self.published, ..Options::default() },
+            jobs: self.jobs,
+            wait: self.wait,
+            progress: explainer::build::progress::wanted(),
+        }
+    }
 }
 
 fn parse_date(s: &str) -> Result<Ymd, String> {
@@ -73,22 +106,35 @@ fn main() -> ExitCode {
             }
             if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
         }
-        Command::Build { no_zola: _, root, published } => {
-            let opts = explainer::build::BuildOptions { root, extract: Options { published, ..Options::default() } };
-            match explainer::build::build(&opts) {
+        Command::Build { no_zola, site } => {
+            let opts = site.options();
+            let failed = match explainer::build::build(&opts) {
                 Ok(r) => {
-                    for e in &r.skipped {
-                        eprintln!("skipped: {e}");
-                    }
-                    eprintln!("built {} explainer(s), skipped {}, wrote {} file(s)", r.built.len(), r.skipped.len(), r.written);
-                    if r.failed() { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+                    eprintln!("{}", r.summary(20));
+                    r.failed()
                 }
                 Err(e) => {
                     eprintln!("error: {e}");
-                    ExitCode::FAILURE
+                    return ExitCode::FAILURE;
                 }
-            }
+            };
+            let zola_ok = if no_zola {
+                true
+            } else {
+                match explainer::serve::zola_version() {
+                    None => {
+                        eprintln!("{}", explainer::serve::NO_ZOLA);
+                        true
+                    }
+                    Some(v) => {
+                        explainer::serve::warn_version(&v);
+                        explainer::serve::zola_build(&opts.root)
+                    }
+                }
+            };
+            if failed || !zola_ok { ExitCode::FAILURE } else { ExitCode::SUCCESS }
         }
+        Command::Serve { site, zola_args } => explainer::serve::serve(&site.options(), &zola_args),
         Command::Check { root } => {
             let problems = explainer::check::check(&root);
             for p in &problems {

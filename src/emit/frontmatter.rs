@@ -10,6 +10,7 @@
 use crate::model::Explainer;
 use crate::wire;
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Serialize)]
 struct FrontMatter<'a> {
@@ -17,6 +18,8 @@ struct FrontMatter<'a> {
     description: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<toml::value::Datetime>,
+    /// Newest first without relying on `sort_by = "date"`, which drops undated pages.
+    weight: u32,
     slug: &'a str,
     taxonomies: Taxonomies<'a>,
     extra: Extra<'a>,
@@ -30,6 +33,57 @@ struct Taxonomies<'a> {
 #[derive(Serialize)]
 struct Extra<'a> {
     seed: &'a str,
+    /// What the home page, section and stakeholder pages show, so they need no `load_data`.
+    labels: Vec<Cow<'a, str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    section: Option<Cow<'a, str>>,
+    /// The publication date as readers read it ("26 September 2023"), or absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_display: Option<String>,
+    counts: Counts,
+    /// Every stakeholder, in salience order: the taxonomy terms are these ids, and this table
+    /// maps them to names and roles on the stakeholder pages.
+    actors: Vec<Actor<'a>>,
+}
+
+#[derive(Serialize)]
+struct Counts {
+    events: usize,
+    stakeholders: usize,
+    sources: usize,
+}
+
+#[derive(Serialize)]
+struct Actor<'a> {
+    id: &'a str,
+    name: Cow<'a, str>,
+    kind: &'a str,
+    /// Empty when the article states none (TOML has no null).
+    role: Cow<'a, str>,
+}
+
+/// Weight of undated pages: after every dated one.
+const UNDATED_WEIGHT: u32 = 100_000_000;
+
+/// Newest first: the weight falls as the date rises (`YYYYMMDD` subtracted from a constant
+/// above every such number); undated pages come last. Ties are broken by Zola by permalink.
+pub fn weight(date: Option<(i32, u32, u32)>) -> u32 {
+    match date {
+        Some((y, m, d)) if (1..=9999).contains(&y) => UNDATED_WEIGHT - 1 - (y as u32 * 10_000 + m * 100 + d),
+        _ => UNDATED_WEIGHT,
+    }
+}
+
+/// A string as one line: the `toml` serialiser writes a string holding a line break as a
+/// multi-line string, and a `+++` line inside it would close the front matter early (found by
+/// the property test `front_matter_escapes_everything`, input title `"\n+++"`).
+/// Every string from the seed goes through it.
+fn one_line(s: &str) -> Cow<'_, str> {
+    if s.contains(['\n', '\r']) {
+        Cow::Owned(s.replace("\r\n", " ").replace(['\n', '\r'], " "))
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// The whole `index.md` of a bundle.
@@ -39,13 +93,26 @@ pub fn page(x: &Explainer, doc: &wire::Document) -> String {
         time: None,
         offset: None,
     });
+    let (title, description, seed) = (one_line(&doc.title), one_line(&doc.summary), one_line(&doc.seed.file));
     let fm = FrontMatter {
-        title: &doc.title,
-        description: &doc.summary,
+        title: &title,
+        description: &description,
         date,
+        weight: weight(x.doc.article.published.map(|p| (p.date.year, p.date.month, p.date.day))),
         slug: &doc.slug,
         taxonomies: Taxonomies { actors: doc.stakeholders.iter().map(|s| s.id.as_str()).collect() },
-        extra: Extra { seed: &doc.seed.file },
+        extra: Extra {
+            seed: &seed,
+            labels: doc.labels.iter().map(|l| one_line(l)).collect(),
+            section: doc.section.as_deref().map(one_line),
+            date_display: doc.published.as_ref().map(|p| super::view::display_date(&p.value, None, &p.value)),
+            counts: Counts { events: doc.events.len(), stakeholders: doc.stakeholders.len(), sources: doc.sources.len() },
+            actors: doc
+                .stakeholders
+                .iter()
+                .map(|s| Actor { id: &s.id, name: one_line(&s.name), kind: &s.kind, role: one_line(s.role.as_deref().unwrap_or("")) })
+                .collect(),
+        },
     };
     let body = toml::to_string(&fm).expect("front matter always serialises");
     format!("+++\n{body}+++\n")

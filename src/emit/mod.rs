@@ -5,16 +5,19 @@
 //! becomes Markdown or template source) and `explainer.json` (the `explainer/1` document, which
 //! the theme loads with `load_data` and prints under autoescape).
 //!
-//! Downloads beside it: `timeline.json` (TimelineJS3), `kumu.json` (Kumu blueprint),
+//! `view.json` beside them is the page's template context (display-ready, see [`view`]); Zola's
+//! `ignored_content` keeps it out of the published site. Downloads beside it: `timeline.json` (TimelineJS3), `kumu.json` (Kumu blueprint),
 //! `sources.csv`.
 //!
 //! What it gets wrong: nothing known; see `build` for how bundles are tracked and cleaned up.
 
+pub mod css;
 pub mod csv;
 pub mod frontmatter;
 pub mod kumu;
 pub mod map;
 pub mod timeline;
+pub mod view;
 
 use crate::error::{Error, Result};
 use crate::model::Explainer;
@@ -40,24 +43,33 @@ pub fn bundle(x: &Explainer, slug: &str) -> Vec<OutFile> {
         OutFile { path: dir.join("timeline.json"), bytes: timeline::timelinejs(&doc).into_bytes() },
         OutFile { path: dir.join("kumu.json"), bytes: kumu::blueprint(&doc).into_bytes() },
         OutFile { path: dir.join("sources.csv"), bytes: csv::sources_csv(&doc).into_bytes() },
+        OutFile { path: dir.join("view.json"), bytes: view::build(&doc, &view::sentences(x)).to_json().into_bytes() },
     ]
 }
 
 /// Writes a file atomically: a temporary file in the same folder, then a rename, so a reader
-/// (or a crash) never sees half a file. Unchanged files are not rewritten.
+/// (or a crash) never sees half a file. Unchanged files are not rewritten. Returns whether the
+/// file changed.
 pub fn write_atomic(root: &Path, f: &OutFile) -> Result<bool> {
     let path = root.join(&f.path);
     if std::fs::read(&path).map(|old| old == f.bytes).unwrap_or(false) {
         return Ok(false);
     }
-    let dir = path.parent().expect("output paths have a folder");
-    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, &e))?;
-    let name = path.file_name().expect("output paths have a file name").to_string_lossy();
+    replace_atomic(root, f)?;
+    Ok(true)
+}
+
+/// Writes a file atomically (temp file + rename) without comparing with what is there.
+pub fn replace_atomic(root: &Path, f: &OutFile) -> Result<()> {
+    let path = root.join(&f.path);
+    let shown = crate::error::display_path(&f.path);
+    let dir = path.parent().unwrap_or(root);
+    std::fs::create_dir_all(dir).map_err(|e| Error::write(&shown, &e))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    std::fs::write(&tmp, &f.bytes).map_err(|e| Error::write(&tmp, &e))?;
+    std::fs::write(&tmp, &f.bytes).map_err(|e| Error::write(&shown, &e))?;
     std::fs::rename(&tmp, &path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        Error::write(&path, &e)
-    })?;
-    Ok(true)
+        Error::write(&shown, &e)
+    })
 }

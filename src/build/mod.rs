@@ -1,0 +1,587 @@
+//! Build: every seed → the Zola site sources (then `zola build`, driven by the CLI).
+//!
+//! In: a site root with `seeds/`. Out: `content/explainers/<slug>/` bundles, the manifest
+//! `.explainer/manifest.json`, and a [`Report`] of what was built, left unchanged, skipped (and
+//! why). A bad seed is reported with its file (and line) and skipped; the others are still built.
+//!
+//! How, in four steps:
+//! 1. **Find and prepare** (parallel, rayon): walk `seeds/` ([`discover`]), read each seed and its
+//!    settings ([`settings`]), and compute its key (seed SHA-256 + options + tool fingerprint
+//!    [`TOOL`]). A seed whose key matches the manifest and whose files are still there is not
+//!    re-extracted. Other seeds are decoded and cleaned, which gives their headline.
+//! 2. **Slugs** (sequential, in seed-path order): the headline's slug, unless it is taken (by an
+//!    earlier seed or a hand-written page in `content/explainers/`); then the slug gets the first
+//!    8 hex digits of the SHA-256 of the seed's path. So slugs depend only on the set of seeds and
+//!    hand-written pages, never on thread timing.
+//! 3. **Extract and write** (parallel): segment, extract, emit, and write each bundle file
+//!    atomically (temp file + rename). A file is only overwritten when the manifest says this tool
+//!    wrote it and it is unchanged since; a hand-written or hand-edited file stops that seed with a
+//!    message instead.
+//!    Then the site CSS (`static/explainer.css`, from the theme's CSS by lightningcss).
+//! 4. **Clean up**: generated files no seed makes any more (removed or failing seeds, changed
+//!    slugs) are deleted when unchanged since they were written; the manifest is saved.
+//!
+//! The whole run holds `.explainer/lock` ([`lock`]), so two builds never interleave.
+//!
+//! A seed that fails after having been built keeps the pages of its last good build (and is
+//! reported as failed); a seed that was removed loses its pages.
+//!
+//! What it gets wrong: warnings of unchanged (cached) seeds are not shown again.
+
+pub mod discover;
+pub mod lock;
+pub mod manifest;
+pub mod progress;
+pub mod settings;
+
+use crate::emit::OutFile;
+use crate::error::{Error, ErrorKind, Result};
+use crate::extract::Options;
+use crate::model::{CleanArticle, Diagnostic};
+use discover::{Ignored, SeedFile};
+use manifest::{Entry, FileRecord, Manifest};
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// The tool fingerprint: crate version + a hash of the sources and lexicons it was built from.
+/// A seed built by another fingerprint is re-extracted.
+pub const TOOL: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("EXPLAINER_SOURCE_HASH"));
+
+/// Where generated bundles go, relative to the site root.
+pub const BUNDLES: &str = "content/explainers";
+
+/// What a build run did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Seeds that have their pages (extracted now or unchanged), in path order.
+    pub built: Vec<String>,
+    /// Of those, the seeds extracted by this run.
+    pub extracted: Vec<String>,
+    /// Seeds (and folders) that failed: their pages are not built. Non-zero exit status.
+    pub skipped: Vec<Error>,
+    /// Files in `seeds/` that are not seeds, with why (not failures).
+    pub ignored: Vec<Ignored>,
+    /// Things the editor should know: renamed slugs, kept hand-edited files, a damaged manifest.
+    pub notes: Vec<String>,
+    /// Warnings about seeds extracted by this run (`file:line:col: message`).
+    pub warnings: Vec<String>,
+    /// Files written (new or changed).
+    pub written: usize,
+    /// Stale generated files deleted.
+    pub removed: usize,
+}
+
+impl Report {
+    pub fn failed(&self) -> bool {
+        !self.skipped.is_empty()
+    }
+
+    /// Seeds whose pages were already up to date.
+    pub fn unchanged(&self) -> usize {
+        self.built.len() - self.extracted.len()
+    }
+
+    /// The end-of-run summary, several lines, for stderr.
+    pub fn summary(&self, max_lines: usize) -> String {
+        use std::fmt::Write;
+        let mut s = String::new();
+        let listed = |s: &mut String, head: &str, items: Vec<String>| {
+            if items.is_empty() {
+                return;
+            }
+            let _ = writeln!(s, "{head} ({}):", items.len());
+            for i in items.iter().take(max_lines) {
+                let _ = writeln!(s, "  {i}");
+            }
+            if items.len() > max_lines {
+                let _ = writeln!(s, "  … and {} more", items.len() - max_lines);
+            }
+        };
+        listed(&mut s, "skipped, not built", self.skipped.iter().map(|e| e.to_string()).collect());
+        listed(&mut s, "passed over in seeds/", self.ignored.iter().map(|i| format!("{}: {}", i.file, i.reason)).collect());
+        listed(&mut s, "notes", self.notes.clone());
+        listed(&mut s, "warnings", self.warnings.clone());
+        let _ = write!(
+            s,
+            "built {} explainer(s): {} extracted, {} unchanged; {} skipped; wrote {} file(s), removed {} stale file(s)",
+            self.built.len(),
+            self.extracted.len(),
+            self.unchanged(),
+            self.skipped.len(),
+            self.written,
+            self.removed
+        );
+        s
+    }
+}
+
+/// Options of `explainer build`.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub extract: Options,
+    /// Worker threads; `None`: rayon's default (`RAYON_NUM_THREADS` or the number of CPUs).
+    pub jobs: Option<usize>,
+    /// Wait for another build holding the lock instead of refusing.
+    pub wait: bool,
+    /// Draw progress on stderr (the CLI sets it with [`progress::wanted`]).
+    pub progress: bool,
+}
+
+/// Builds the site sources for every seed.
+pub fn build(opts: &BuildOptions) -> Result<Report> {
+    let root = &opts.root;
+    if !root.join("seeds").is_dir() {
+        return Err(Error::new(ErrorKind::Config, "no seeds/ folder here")
+            .in_file(root)
+            .hint("run explainer from the site root (or pass --root), or create seeds/ and put article .txt files in it"));
+    }
+    let _lock = lock::acquire(root, opts.wait)?;
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = opts.jobs {
+        pool = pool.num_threads(n.max(1));
+    }
+    let pool = pool
+        .build()
+        .map_err(|e| Error::new(ErrorKind::Config, format!("cannot start worker threads: {e}")).hint("try --jobs 1"))?;
+    pool.install(|| build_locked(opts))
+}
+
+/// A seed after step 1.
+enum Prep {
+    Failed(Error),
+    /// Unchanged since the manifest's build.
+    Cached(Entry),
+    Fresh(Box<Fresh>),
+}
+
+struct Fresh {
+    article: CleanArticle,
+    opts: Options,
+    options_key: String,
+    base_slug: String,
+}
+
+fn sha_hex(bytes: &[u8]) -> String {
+    crate::ingest::hex(&Sha256::digest(bytes))
+}
+
+fn options_key(opts: &Options) -> String {
+    // Debug output of the options covers fields added later; the tool fingerprint covers the
+    // meaning of each.
+    sha_hex(format!("{opts:?}").as_bytes())[..16].to_string()
+}
+
+/// Runs `f`, turning a panic into an error naming the seed (a bug, but one seed must not stop
+/// the build of the others).
+fn guarded<T>(file: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(p) => {
+            let msg = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            Err(Error::new(ErrorKind::NoArticle, format!("internal error while processing this seed: {msg}"))
+                .in_file(file)
+                .hint("this is a bug in explainer; please report it with the seed file"))
+        }
+    }
+}
+
+/// Step 1 for one seed.
+fn prepare(root: &Path, s: &SeedFile, base: &Options, old: &Manifest, tool_ok: bool) -> Prep {
+    let r = guarded(&s.file, || {
+        let bytes = std::fs::read(&s.path).map_err(|e| Error::io(&s.file, &e))?;
+        let opts = match &s.settings {
+            Some((p, shown)) => {
+                let b = std::fs::read(p).map_err(|e| Error::io(shown, &e))?;
+                settings::apply(shown, &b, base)?
+            }
+            None => base.clone(),
+        };
+        let key = options_key(&opts);
+        let sha = sha_hex(&bytes);
+        if tool_ok {
+            if let Some(e) = old.entry(&s.file) {
+                if e.sha256 == sha && e.options == key && old.intact(root, e) {
+                    return Ok(Prep::Cached(e.clone()));
+                }
+            }
+        }
+        let seed = crate::ingest::decode(&s.file, &bytes)?;
+        drop(bytes);
+        let article = crate::clean::clean(seed);
+        let base_slug = crate::slug::slugify_title(&article.title);
+        Ok(Prep::Fresh(Box::new(Fresh { article, opts, options_key: key, base_slug })))
+    });
+    r.unwrap_or_else(Prep::Failed)
+}
+
+/// Slugs taken in `content/explainers/` by pages this tool did not write, and folders that look
+/// generated (they hold an `explainer.json`) though the manifest does not list them.
+fn scan_bundles(root: &Path, old: &Manifest) -> (BTreeSet<String>, BTreeSet<String>) {
+    let tracked: BTreeSet<&str> = old.seeds.iter().map(|e| e.slug.as_str()).collect();
+    let mut reserved = BTreeSet::new();
+    let mut adopted = BTreeSet::new();
+    let Ok(rd) = std::fs::read_dir(root.join(BUNDLES)) else { return (reserved, adopted) };
+    for e in rd.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.starts_with(['_', '.']) {
+            continue;
+        }
+        let p = e.path();
+        if p.is_dir() {
+            if tracked.contains(name.as_str()) {
+                continue;
+            }
+            let looks_generated = std::fs::read(p.join("explainer.json"))
+                .ok()
+                .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+                .is_some_and(|v| v.get("schema").and_then(|s| s.as_str()) == Some(crate::wire::SCHEMA));
+            if looks_generated {
+                adopted.insert(name);
+            } else {
+                reserved.insert(crate::slug::kebab(&name));
+                reserved.insert(name);
+            }
+        } else if let Some(stem) = name.strip_suffix(".md") {
+            reserved.insert(crate::slug::kebab(stem));
+            reserved.insert(stem.to_string());
+        }
+    }
+    (reserved, adopted)
+}
+
+/// Step 2: a unique slug for a seed.
+fn unique_slug(base: &str, file: &str, used: &BTreeSet<String>) -> String {
+    if !used.contains(base) {
+        return base.to_string();
+    }
+    let h = sha_hex(file.as_bytes());
+    for n in [8, 16, 64] {
+        let s = format!("{base}-{}", &h[..n]);
+        if !used.contains(&s) {
+            return s;
+        }
+    }
+    (2..).map(|i| format!("{base}-{h}-{i}")).find(|s| !used.contains(s)).expect("some suffix is free")
+}
+
+/// What step 3 needs to know to write safely.
+struct WriteCtx<'a> {
+    root: &'a Path,
+    old: &'a Manifest,
+    adopted: &'a BTreeSet<String>,
+}
+
+/// What to do with one generated file.
+enum Plan {
+    Unchanged,
+    Write,
+}
+
+impl WriteCtx<'_> {
+    /// Decides whether a generated file may be written, refusing to replace what this tool did
+    /// not write (or what was edited since it wrote it).
+    fn plan(&self, f: &OutFile, slug: Option<&str>) -> Result<Plan> {
+        let rel = crate::error::display_path(&f.path);
+        let abs = self.root.join(&f.path);
+        match std::fs::read(&abs) {
+            Ok(existing) if existing == f.bytes => Ok(Plan::Unchanged),
+            Ok(existing) => match self.old.files.get(&rel) {
+                Some(rec) if rec.sha256 == sha_hex(&existing) => Ok(Plan::Write),
+                Some(_) => Err(Error::new(ErrorKind::Write, "was changed by hand after explainer wrote it; not overwritten")
+                    .in_file(&rel)
+                    .hint("generated files are rewritten by every build: move your changes to a page of your own, delete this file, and build again")),
+                None if slug.is_some_and(|s| self.adopted.contains(s)) => Ok(Plan::Write),
+                None => Err(Error::new(ErrorKind::Write, "exists and was not written by explainer; not overwritten")
+                    .in_file(&rel)
+                    .hint("rename or move the hand-written file, then build again")),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Plan::Write),
+            Err(e) if e.kind() == std::io::ErrorKind::IsADirectory || abs.is_dir() => {
+                Err(Error::new(ErrorKind::Write, "is a folder where explainer writes a file; not touched")
+                    .in_file(&rel)
+                    .hint("rename or move the folder, then build again"))
+            }
+            Err(e) => Err(Error::io(&rel, &e)),
+        }
+    }
+
+    /// Writes a set of files (one bundle): all are checked first, so a refusal writes nothing.
+    /// Returns how many changed on disk.
+    fn write_all(&self, files: &[OutFile], slug: Option<&str>) -> Result<usize> {
+        let plans = files.iter().map(|f| self.plan(f, slug)).collect::<Result<Vec<Plan>>>()?;
+        let mut written = 0;
+        for (f, p) in files.iter().zip(plans) {
+            if let Plan::Write = p {
+                crate::emit::replace_atomic(self.root, f)?;
+                written += 1;
+            }
+        }
+        Ok(written)
+    }
+}
+
+/// The result of step 3 for one seed.
+struct Done {
+    entry: Entry,
+    records: Vec<(String, FileRecord)>,
+    written: usize,
+    warnings: Vec<Diagnostic>,
+}
+
+fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -> Result<Done> {
+    guarded(file, || {
+        let Fresh { article, opts, options_key, base_slug } = fresh;
+        let sha256 = article.seed.sha256.clone();
+        let x = crate::extract::run(crate::segment::segment(article), &opts);
+        let files = crate::emit::bundle(&x, slug);
+        let written = ctx.write_all(&files, Some(slug))?;
+        let records: Vec<(String, FileRecord)> = files
+            .iter()
+            .map(|f| (crate::error::display_path(&f.path), FileRecord { sha256: sha_hex(&f.bytes), len: f.bytes.len() as u64 }))
+            .collect();
+        let entry = Entry {
+            seed: file.to_string(),
+            sha256,
+            options: options_key,
+            base_slug,
+            slug: slug.to_string(),
+            files: records.iter().map(|(p, _)| p.clone()).collect(),
+        };
+        Ok(Done { entry, records, written, warnings: x.warnings })
+    })
+}
+
+fn build_locked(opts: &BuildOptions) -> Result<Report> {
+    let root = opts.root.as_path();
+    let mut report = Report::default();
+    let found = discover::find(root);
+    report.ignored = found.ignored;
+    report.skipped = found.errors;
+    let old = Manifest::load(root).unwrap_or_else(|e| {
+        report.notes.push(e.to_string());
+        Manifest::default()
+    });
+    let tool_ok = old.tool == TOOL;
+
+    // 1. Prepare.
+    let progress = progress::Progress::new(opts.progress, found.seeds.len(), "reading seeds");
+    let preps: Vec<Prep> = found
+        .seeds
+        .par_iter()
+        .map(|s| {
+            let p = prepare(root, s, &opts.extract, &old, tool_ok);
+            progress.tick();
+            p
+        })
+        .collect();
+    progress.finish();
+
+    // 2. Slugs, in seed-path order.
+    let (reserved, adopted) = scan_bundles(root, &old);
+    let mut used = reserved.clone();
+    // A seed that fails keeps the pages of its last good build (see step 4), so its slug stays
+    // taken.
+    for (s, p) in found.seeds.iter().zip(&preps) {
+        if let (Prep::Failed(_), Some(e)) = (p, old.entry(&s.file)) {
+            used.insert(e.slug.clone());
+        }
+    }
+    let mut slugs: Vec<Option<String>> = Vec::with_capacity(preps.len());
+    for (s, p) in found.seeds.iter().zip(&preps) {
+        let base = match p {
+            Prep::Failed(_) => {
+                slugs.push(None);
+                continue;
+            }
+            Prep::Cached(e) => e.base_slug.as_str(),
+            Prep::Fresh(f) => f.base_slug.as_str(),
+        };
+        let slug = unique_slug(base, &s.file, &used);
+        if slug != base {
+            let why = if reserved.contains(base) { "a hand-written page" } else { "another seed" };
+            report.notes.push(format!("{}: slug {base:?} is taken by {why}; this seed's page is {BUNDLES}/{slug}/", s.file));
+        }
+        used.insert(slug.clone());
+        slugs.push(Some(slug));
+    }
+
+    // A cached seed whose slug changed is extracted again.
+    let mut jobs: Vec<(usize, Fresh)> = Vec::new();
+    let mut kept: Vec<(usize, Entry)> = Vec::new();
+    for (i, p) in preps.into_iter().enumerate() {
+        match p {
+            Prep::Failed(e) => report.skipped.push(e),
+            Prep::Cached(e) if Some(&e.slug) == slugs[i].as_ref() => kept.push((i, e)),
+            Prep::Cached(_) => match prepare(root, &found.seeds[i], &opts.extract, &old, false) {
+                Prep::Fresh(f) => jobs.push((i, *f)),
+                Prep::Failed(e) => report.skipped.push(e),
+                Prep::Cached(_) => unreachable!("prepare without the manifest never answers Cached"),
+            },
+            Prep::Fresh(f) => jobs.push((i, *f)),
+        }
+    }
+
+    // 3. Extract and write.
+    let ctx = WriteCtx { root, old: &old, adopted: &adopted };
+    let progress = progress::Progress::new(opts.progress, jobs.len(), "building explainers");
+    let done: Vec<(usize, Result<Done>)> = jobs
+        .into_par_iter()
+        .map(|(i, f)| {
+            let slug = slugs[i].as_deref().expect("prepared seeds have slugs");
+            let r = extract_and_write(&ctx, &found.seeds[i].file, f, slug);
+            progress.tick();
+            (i, r)
+        })
+        .collect();
+    progress.finish();
+
+    let mut entries: Vec<(usize, Entry)> = kept;
+    let mut files: BTreeMap<String, FileRecord> = BTreeMap::new();
+    for (_, e) in &entries {
+        for f in &e.files {
+            if let Some(r) = old.files.get(f) {
+                files.insert(f.clone(), r.clone());
+            }
+        }
+    }
+    let mut extracted = BTreeSet::new();
+    let mut kept_failed: Vec<Entry> = Vec::new();
+    for (i, r) in done {
+        match r {
+            Ok(d) => {
+                report.written += d.written;
+                let file = &found.seeds[i].file;
+                for w in d.warnings {
+                    report.warnings.push(match (w.line, w.col) {
+                        (0, _) => format!("{file}: {}", w.message),
+                        (l, 0) => format!("{file}:{l}: {}", w.message),
+                        (l, c) => format!("{file}:{l}:{c}: {}", w.message),
+                    });
+                }
+                files.extend(d.records);
+                extracted.insert(i);
+                entries.push((i, d.entry));
+            }
+            Err(e) => report.skipped.push(e),
+        }
+    }
+    // The site CSS (the theme's CSS bundled by lightningcss). A site without the theme's CSS
+    // entry (a custom theme) keeps its own static files. The output path belongs to explainer.
+    if root.join(crate::emit::css::ENTRY).is_file() {
+        match crate::emit::css::site_css(root).and_then(|css| {
+            let changed = crate::emit::write_atomic(root, &css)?;
+            Ok((css, changed))
+        }) {
+            Ok((css, changed)) => {
+                report.written += usize::from(changed);
+                files.insert(
+                    crate::error::display_path(&css.path),
+                    FileRecord { sha256: sha_hex(&css.bytes), len: css.bytes.len() as u64 },
+                );
+            }
+            Err(e) => report.skipped.push(e),
+        }
+    }
+
+    // Failed seeds keep the pages of their last good build: a broken edit or a refused write
+    // must not take a page off the site. They stay listed as failed.
+    let have: BTreeSet<usize> = entries.iter().map(|(i, _)| *i).collect();
+    for (i, s) in found.seeds.iter().enumerate() {
+        if have.contains(&i) {
+            continue;
+        }
+        if let Some(e) = old.entry(&s.file) {
+            if files.keys().any(|f| e.files.contains(f)) {
+                continue; // another seed took its slug; its old files are that seed's now
+            }
+            for f in &e.files {
+                if let Some(r) = old.files.get(f) {
+                    files.insert(f.clone(), r.clone());
+                }
+            }
+            report.notes.push(format!("{}: failed, so the pages of its last good build were kept ({BUNDLES}/{}/)", s.file, e.slug));
+            kept_failed.push(e.clone());
+        }
+    }
+    entries.sort_by_key(|(i, _)| *i);
+    report.built = entries.iter().map(|(_, e)| e.seed.clone()).collect();
+    report.extracted = entries.iter().filter(|(i, _)| extracted.contains(i)).map(|(_, e)| e.seed.clone()).collect();
+
+    // 4. Clean up files no seed makes any more.
+    let mut dirs = BTreeSet::new();
+    for (path, rec) in &old.files {
+        if files.contains_key(path) {
+            continue;
+        }
+        let abs = root.join(path);
+        match std::fs::read(&abs) {
+            Ok(b) if sha_hex(&b) == rec.sha256 => match std::fs::remove_file(&abs) {
+                Ok(()) => {
+                    report.removed += 1;
+                    if let Some(d) = Path::new(path).parent() {
+                        dirs.insert(d.to_path_buf());
+                    }
+                }
+                Err(e) => report.notes.push(format!("{path}: stale, but cannot delete it: {e}")),
+            },
+            Ok(_) => report.notes.push(format!(
+                "{path}: no seed makes this file any more, but it was changed by hand after explainer wrote it; kept (delete it if it is not wanted)"
+            )),
+            Err(_) => {}
+        }
+    }
+    // Empty bundle folders go too (never a folder with anything left in it).
+    for d in dirs.iter().rev() {
+        let mut d = d.as_path();
+        while d.starts_with(BUNDLES) && d != Path::new(BUNDLES) {
+            if std::fs::remove_dir(root.join(d)).is_err() {
+                break;
+            }
+            d = match d.parent() {
+                Some(p) => p,
+                None => break,
+            };
+        }
+    }
+    let used_slugs: BTreeSet<&str> = entries.iter().map(|(_, e)| e.slug.as_str()).collect();
+    for a in &adopted {
+        if !used_slugs.contains(a.as_str()) {
+            report.notes.push(format!(
+                "{BUNDLES}/{a}/ looks generated (it holds an explainer.json) but no seed makes it and the manifest does not list it; delete it if it is stale"
+            ));
+        }
+    }
+
+    let mut seeds: Vec<Entry> = entries.into_iter().map(|(_, e)| e).chain(kept_failed).collect();
+    seeds.sort_by(|a, b| a.seed.cmp(&b.seed));
+    let new = Manifest { schema: manifest::SCHEMA.to_string(), tool: TOOL.to_string(), seeds, files };
+    let out = OutFile { path: PathBuf::from(".explainer").join("manifest.json"), bytes: new.to_bytes() };
+    crate::emit::write_atomic(root, &out)?;
+    report.skipped.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    report.notes.sort();
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unique_slugs_take_a_path_hash() {
+        let mut used = BTreeSet::new();
+        assert_eq!(unique_slug("a", "seeds/x.txt", &used), "a");
+        used.insert("a".to_string());
+        let s = unique_slug("a", "seeds/y.txt", &used);
+        assert!(s.starts_with("a-") && s.len() == 10, "{s}");
+        assert_eq!(s, unique_slug("a", "seeds/y.txt", &used), "deterministic");
+        used.insert(s.clone());
+        assert_ne!(unique_slug("a", "seeds/y.txt", &used), s);
+    }
+}

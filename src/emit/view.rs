@@ -1,0 +1,751 @@
+//! The template context of one explainer page (`view.json` in each bundle).
+//!
+//! In: the `explainer/1` document and the article's sentences. Out: a display-ready JSON object
+//! the theme's `page.html` reads with its single `load_data` and only loops over and prints:
+//! dates already formatted for readers, sources grouped by kind, who did not answer, disputes
+//! with both sides' words, ids resolved to names, the stakeholder map SVG, the schema.org JSON-LD
+//! as a finished string. Templates compute nothing (zola-notes §6: precompute in Rust).
+//!
+//! Every string here is plain text: the theme prints it under autoescape. The two exceptions are
+//! `map_svg` (markup built by [`super::map`] with every text XML-escaped) and `json_ld` (JSON
+//! with `<`, `>` and `&` written as `\u003c`, `\u003e`, `\u0026`, so it cannot end its
+//! `<script type="application/ld+json">` element). Links to the article are paragraph ids
+//! (`p7`), never URLs taken from data.
+//!
+//! What it gets wrong: "why it matters" is the first sentence after the summary that carries a
+//! cue from `data/why-cues.txt` ("comes as", "raises concerns", …); an article that states its
+//! stakes without such a cue gets none, and a cue used in passing ("could") can pick a sentence
+//! that is merely speculative. A figure's source is the source quoted in the figure's sentence,
+//! else nobody (the article itself). Dates are formatted in English only.
+
+use crate::wire;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The view format's name, bumped if a field changes meaning.
+pub const SCHEMA: &str = "explainer-view/1";
+
+/// A sentence of the cleaned article: its paragraph id and display text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceRef {
+    pub paragraph: String,
+    pub text: String,
+}
+
+/// The article's body sentences, in order, for [`build`].
+pub fn sentences(x: &crate::model::Explainer) -> Vec<SentenceRef> {
+    x.doc
+        .body_sentences()
+        .filter_map(|i| Some(SentenceRef { paragraph: x.doc.paragraph_id(i)?.to_string(), text: x.doc.sentence_text(i) }))
+        .collect()
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct View {
+    pub schema: &'static str,
+    pub slug: String,
+    pub title: String,
+    pub labels: Vec<String>,
+    pub section: Option<String>,
+    /// "26 September 2023", or null.
+    pub published: Option<String>,
+    /// The ISO date for `<time datetime>`, or null.
+    pub published_iso: Option<String>,
+    pub summary: String,
+    pub why: Option<Cited>,
+    pub figures: Vec<FigureView>,
+    pub timeline: Vec<EventView>,
+    /// Inline SVG markup (escaped by `emit::map`), or "".
+    pub map_svg: String,
+    pub stakeholders: Vec<ActorView>,
+    pub relations: Vec<EdgeView>,
+    pub source_groups: Vec<SourceGroup>,
+    pub no_answer: Vec<Cited>,
+    pub disputes: Vec<DisputeView>,
+    pub paragraphs: Vec<ParagraphView>,
+    pub removed: Vec<RemovedView>,
+    pub downloads: Vec<Download>,
+    pub counts: Counts,
+    pub word_count: usize,
+    pub reading_minutes: usize,
+    /// schema.org NewsArticle as JSON, safe to print inside `<script type="application/ld+json">`.
+    pub json_ld: String,
+    /// Other explainers sharing stakeholders (filled by the build, which sees every article).
+    pub related: Vec<Related>,
+}
+
+/// A sentence of the article with the paragraph it links to.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Cited {
+    /// Who (for `no_answer`) or an empty string.
+    pub name: String,
+    pub text: String,
+    pub paragraph: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FigureView {
+    pub id: String,
+    /// "62,000 cameras"
+    pub label: String,
+    pub sentence: String,
+    pub paragraph: Option<String>,
+    /// The source quoted in the figure's sentence, or null (the article itself).
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct NameRef {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct EventView {
+    pub id: String,
+    /// "January 2021", "August (year not stated)", "about 2008".
+    pub when: String,
+    /// The TIMEX3 value, for `<time datetime>` when it is a valid HTML date, else null.
+    pub datetime: Option<String>,
+    pub precision: Option<String>,
+    pub inferred: bool,
+    pub title: String,
+    pub sentence: String,
+    pub paragraph: Option<String>,
+    pub actors: Vec<NameRef>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ActorView {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub role: Option<String>,
+    pub affiliation: Option<NameRef>,
+    pub mentions: usize,
+    /// Paragraph of the first mention.
+    pub paragraph: Option<String>,
+    /// Relations this stakeholder takes part in, as sentences ("meets Huawei").
+    pub edges: Vec<EdgeView>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct EdgeView {
+    pub id: String,
+    pub from: NameRef,
+    pub to: NameRef,
+    pub kind: String,
+    pub label: String,
+    pub sentence: String,
+    pub paragraph: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SourceGroup {
+    /// A source kind (`official`, `anonymous`, …); the theme maps it to a heading.
+    pub kind: String,
+    pub sources: Vec<SourceView>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SourceView {
+    pub id: String,
+    pub name: String,
+    pub anonymous: bool,
+    /// Stakeholder id, for a link to the stakeholder's card.
+    pub stakeholder: Option<String>,
+    pub statements: Vec<StatementView>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct StatementView {
+    pub kind: String,
+    /// A direct quote: shown as a quotation.
+    pub direct: bool,
+    pub cue: String,
+    pub text: String,
+    pub paragraph: Option<String>,
+    pub judgement: bool,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DisputeView {
+    pub topic: String,
+    pub claims: Vec<ClaimView>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ClaimView {
+    pub source: String,
+    pub direct: bool,
+    pub text: String,
+    pub paragraph: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ParagraphView {
+    pub id: String,
+    pub kind: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct RemovedView {
+    pub text: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Download {
+    /// File name inside the bundle (a constant of ours, never data).
+    pub file: &'static str,
+    /// Key of the theme's UI string naming it.
+    pub key: &'static str,
+    pub mime: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub events: usize,
+    pub stakeholders: usize,
+    pub relations: usize,
+    pub sources: usize,
+    pub statements: usize,
+    pub figures: usize,
+    pub paragraphs: usize,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Related {
+    /// Bundle folder name; the theme turns it into `@/explainers/<slug>/index.md`.
+    pub slug: String,
+    pub title: String,
+    pub shared: Vec<String>,
+}
+
+/// The downloads published next to each page (see `emit::bundle`).
+pub const DOWNLOADS: [Download; 4] = [
+    Download { file: "explainer.json", key: "download_json", mime: "application/json" },
+    Download { file: "timeline.json", key: "download_timeline", mime: "application/json" },
+    Download { file: "kumu.json", key: "download_kumu", mime: "application/json" },
+    Download { file: "sources.csv", key: "download_csv", mime: "text/csv" },
+];
+
+/// Order of source groups on the page: named voices first, unnamed ones last.
+const SOURCE_KIND_ORDER: [&str; 10] =
+    ["official", "government", "company", "group", "ngo", "expert", "media", "person", "document", "anonymous"];
+
+/// Builds the view of one document.
+pub fn build(doc: &wire::Document, sentences: &[SentenceRef]) -> View {
+    let names: BTreeMap<&str, &str> = doc.stakeholders.iter().map(|s| (s.id.as_str(), s.name.as_str())).collect();
+    let name_ref = |id: &str| NameRef { id: id.to_string(), name: names.get(id).copied().unwrap_or(id).to_string() };
+    let source_names: BTreeMap<&str, &str> = doc.sources.iter().map(|s| (s.id.as_str(), s.name.as_str())).collect();
+
+    let relations: Vec<EdgeView> = doc
+        .relations
+        .iter()
+        .map(|r| EdgeView {
+            id: r.id.clone(),
+            from: name_ref(&r.from),
+            to: name_ref(&r.to),
+            kind: r.kind.clone(),
+            label: r.label.clone(),
+            sentence: r.sentence.clone(),
+            paragraph: r.paragraph.clone(),
+        })
+        .collect();
+
+    let stakeholders = doc
+        .stakeholders
+        .iter()
+        .map(|s| ActorView {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            kind: s.kind.clone(),
+            role: s.role.clone().filter(|r| !r.trim().is_empty()),
+            affiliation: s.affiliation.as_deref().filter(|a| names.contains_key(a)).map(name_ref),
+            mentions: s.mentions.len(),
+            paragraph: s.mentions.iter().find_map(|m| m.paragraph.clone()),
+            edges: relations.iter().filter(|e| e.from.id == s.id || e.to.id == s.id).cloned().collect(),
+        })
+        .collect();
+
+    let timeline = doc
+        .events
+        .iter()
+        .map(|e| EventView {
+            id: e.id.clone(),
+            when: display_date(&e.date.value, e.date.modifier.as_deref(), &e.date.text),
+            datetime: html_datetime(&e.date.value),
+            precision: e.date.precision.clone(),
+            inferred: e.date.inferred,
+            title: e.title.clone(),
+            sentence: e.sentence.clone(),
+            paragraph: e.paragraph.clone(),
+            actors: e.actors.iter().map(|a| name_ref(a)).collect(),
+            source: e.source.as_deref().and_then(|s| source_names.get(s)).map(|s| s.to_string()),
+        })
+        .collect();
+
+    let figures = doc
+        .figures
+        .iter()
+        .map(|f| FigureView {
+            id: f.id.clone(),
+            label: match &f.unit {
+                Some(u) if !u.is_empty() && !f.text.contains(u.as_str()) => format!("{} {u}", f.text),
+                _ => f.text.clone(),
+            },
+            sentence: f.sentence.clone(),
+            paragraph: f.paragraph.clone(),
+            source: figure_source(doc, f),
+        })
+        .collect();
+
+    let (source_groups, no_answer) = group_sources(doc);
+
+    let disputes = doc
+        .disputes
+        .iter()
+        .map(|d| DisputeView {
+            topic: d.topic.clone(),
+            claims: d
+                .claims
+                .iter()
+                .filter_map(|c| {
+                    let s = doc.sources.iter().find(|s| s.id == c.source)?;
+                    let st = s.statements.get(c.statement)?;
+                    Some(ClaimView { source: s.name.clone(), direct: st.kind == "direct", text: st.text.clone(), paragraph: st.paragraph.clone() })
+                })
+                .collect(),
+        })
+        .filter(|d| d.claims.len() >= 2)
+        .collect();
+
+    let word_count: usize = doc.paragraphs.iter().map(|p| p.text.split_whitespace().count()).sum();
+    let published_iso = doc.published.as_ref().map(|p| p.value.clone()).filter(|v| html_datetime(v).is_some());
+    View {
+        schema: SCHEMA,
+        slug: doc.slug.clone(),
+        title: doc.title.clone(),
+        labels: doc.labels.clone(),
+        section: doc.section.clone(),
+        published: doc.published.as_ref().map(|p| display_date(&p.value, None, &p.value)),
+        published_iso,
+        summary: doc.summary.clone(),
+        why: why_it_matters(&doc.summary, sentences),
+        figures,
+        timeline,
+        map_svg: super::map::map_svg(doc),
+        stakeholders,
+        relations,
+        source_groups,
+        no_answer,
+        disputes,
+        paragraphs: doc.paragraphs.iter().map(|p| ParagraphView { id: p.id.clone(), kind: p.kind.clone(), text: p.text.clone() }).collect(),
+        removed: doc.removed.iter().map(|r| RemovedView { text: r.text.clone(), reason: r.reason.clone() }).collect(),
+        downloads: DOWNLOADS.to_vec(),
+        counts: Counts {
+            events: doc.events.len(),
+            stakeholders: doc.stakeholders.len(),
+            relations: doc.relations.len(),
+            sources: doc.sources.len(),
+            statements: doc.sources.iter().map(|s| s.statements.len()).sum(),
+            figures: doc.figures.len(),
+            paragraphs: doc.paragraphs.len(),
+        },
+        word_count,
+        reading_minutes: word_count.div_ceil(230).max(1),
+        json_ld: json_ld(doc),
+        related: Vec::new(),
+    }
+}
+
+impl View {
+    /// Pretty JSON with a trailing newline.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("view types always serialise");
+        s.push('\n');
+        s
+    }
+}
+
+/// Sources grouped by kind in [`SOURCE_KIND_ORDER`] (unknown kinds last, by name), each group
+/// in order of first appearance; sources whose every statement is a no-comment go to the
+/// second list instead ("who did not answer").
+fn group_sources(doc: &wire::Document) -> (Vec<SourceGroup>, Vec<Cited>) {
+    let mut groups: BTreeMap<(usize, String), Vec<SourceView>> = BTreeMap::new();
+    let mut no_answer = Vec::new();
+    for s in &doc.sources {
+        let silent = !s.statements.is_empty() && s.statements.iter().all(|st| st.kind == "no-comment");
+        if silent {
+            let st = &s.statements[0];
+            no_answer.push(Cited { name: s.name.clone(), text: st.sentence.clone(), paragraph: st.paragraph.clone() });
+            continue;
+        }
+        let anonymous = !s.named || s.kind == "anonymous";
+        let rank = SOURCE_KIND_ORDER.iter().position(|k| *k == s.kind).unwrap_or(SOURCE_KIND_ORDER.len());
+        groups.entry((rank, s.kind.clone())).or_default().push(SourceView {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            anonymous,
+            stakeholder: s.stakeholder.clone().filter(|id| doc.stakeholders.iter().any(|k| &k.id == id)),
+            statements: s
+                .statements
+                .iter()
+                .filter(|st| st.kind != "no-comment")
+                .map(|st| StatementView {
+                    kind: st.kind.clone(),
+                    direct: st.kind == "direct",
+                    cue: st.cue.clone(),
+                    text: st.text.clone(),
+                    paragraph: st.paragraph.clone(),
+                    judgement: st.judgement,
+                })
+                .collect(),
+        });
+    }
+    let groups = groups.into_iter().map(|((_, kind), sources)| SourceGroup { kind, sources }).collect();
+    (groups, no_answer)
+}
+
+/// The source quoted in the figure's sentence, if exactly one is.
+fn figure_source(doc: &wire::Document, f: &wire::Figure) -> Option<String> {
+    let mut who: BTreeSet<&str> = BTreeSet::new();
+    for s in &doc.sources {
+        for st in &s.statements {
+            if st.kind != "no-comment" && st.paragraph == f.paragraph && (st.sentence == f.sentence || (st.span[0] <= f.span[0] && f.span[1] <= st.span[1])) {
+                who.insert(s.name.as_str());
+            }
+        }
+    }
+    (who.len() == 1).then(|| who.into_iter().next().unwrap_or_default().to_string())
+}
+
+/// Cue phrases and their strength (2 = states the stakes, 1 = speculation), lower-case.
+static WHY_CUES: std::sync::LazyLock<Vec<(String, u8)>> = std::sync::LazyLock::new(|| {
+    crate::lexicon::lines("why-cues.txt")
+        .map(|l| {
+            let (k, v) = l.split_once('\t').unwrap_or((l, "1"));
+            (k.to_string(), v.trim().parse().unwrap_or(1))
+        })
+        .collect()
+});
+
+/// Only the opening of an article is searched: stakes stated late are usually one voice's view.
+const WHY_WINDOW: usize = 12;
+
+/// The first sentence after the summary that states why the story matters.
+fn why_it_matters(summary: &str, sentences: &[SentenceRef]) -> Option<Cited> {
+    let mut best: Option<(u8, usize)> = None;
+    for (i, s) in sentences.iter().enumerate().take(WHY_WINDOW) {
+        if summary.contains(s.text.as_str()) {
+            continue;
+        }
+        let lower = s.text.to_lowercase();
+        let strength = WHY_CUES.iter().filter(|(cue, _)| contains_phrase(&lower, cue)).map(|(_, w)| *w).max();
+        if let Some(w) = strength {
+            if best.is_none_or(|(bw, _)| w > bw) {
+                best = Some((w, i));
+            }
+        }
+    }
+    best.map(|(_, i)| Cited { name: String::new(), text: sentences[i].text.clone(), paragraph: Some(sentences[i].paragraph.clone()) })
+}
+
+/// `needle` occurs in `hay` as whole words.
+fn contains_phrase(hay: &str, needle: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(needle) {
+        let start = from + i;
+        let end = start + needle.len();
+        let before = hay[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if before && after {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
+const MONTH_NAMES: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// A TIMEX3 value as readers write dates: `2021-01` → "January 2021", `XXXX-08` → "August
+/// (year not stated)", `2021-SU` → "summer 2021", `201X` → "the 2010s", with the modifier in
+/// front ("about 2008"). Values it does not know are shown as the article wrote them (`text`).
+pub fn display_date(value: &str, modifier: Option<&str>, text: &str) -> String {
+    let base = match format_value(value) {
+        Some(b) => b,
+        None => return text.trim().to_string(),
+    };
+    let prefix = match modifier {
+        Some("approx") => "about ",
+        Some("before") => "before ",
+        Some("after") => "after ",
+        Some("start") => "early ",
+        Some("mid") => "mid-",
+        Some("end") => "late ",
+        _ => "",
+    };
+    format!("{prefix}{base}")
+}
+
+fn format_value(v: &str) -> Option<String> {
+    match v {
+        "PAST_REF" => return Some("in the past".into()),
+        "PRESENT_REF" => return Some("now".into()),
+        "FUTURE_REF" => return Some("in the future".into()),
+        _ => {}
+    }
+    if let Some(d) = v.strip_prefix('P') {
+        return format_duration(d);
+    }
+    let parts: Vec<&str> = v.split('-').collect();
+    let year = parts.first()?;
+    let year_text = match year.len() {
+        4 if year.bytes().all(|b| b.is_ascii_digit()) => Some(year.to_string()),
+        4 if *year == "XXXX" => None,
+        4 if year[..3].bytes().all(|b| b.is_ascii_digit()) && year.ends_with('X') => return Some(format!("the {}0s", &year[..3])),
+        3 if year.bytes().all(|b| b.is_ascii_digit()) => return Some(format!("the {year}0s")),
+        2 if year.bytes().all(|b| b.is_ascii_digit()) => return Some(format!("the {}th century", year.parse::<u32>().ok()? + 1)),
+        _ => return None,
+    };
+    let month_or_part = parts.get(1);
+    let day = parts.get(2);
+    let unknown_year = " (year not stated)";
+    let with_year = |s: String| match &year_text {
+        Some(y) => format!("{s} {y}"),
+        None => format!("{s}{unknown_year}"),
+    };
+    match (month_or_part, day) {
+        (None, _) => year_text,
+        (Some(m), d) if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) => {
+            let mi: usize = m.parse().ok()?;
+            let month = *MONTH_NAMES.get(mi.checked_sub(1)?)?;
+            match d {
+                None => Some(with_year(month.to_string())),
+                Some(d) => {
+                    let dd: u32 = d.get(..2)?.parse().ok()?;
+                    if !(1..=31).contains(&dd) {
+                        return None;
+                    }
+                    Some(with_year(format!("{dd} {month}")))
+                }
+            }
+        }
+        (Some(p), None) => {
+            let part = match *p {
+                "SP" => "spring",
+                "SU" => "summer",
+                "FA" => "autumn",
+                "WI" => "winter",
+                "Q1" => "the first quarter of",
+                "Q2" => "the second quarter of",
+                "Q3" => "the third quarter of",
+                "Q4" => "the fourth quarter of",
+                "H1" => "the first half of",
+                "H2" => "the second half of",
+                _ => return None,
+            };
+            Some(with_year(part.to_string()))
+        }
+        _ => None,
+    }
+}
+
+fn format_duration(d: &str) -> Option<String> {
+    let (num, unit) = d.split_at(d.find(|c: char| !c.is_ascii_digit())?);
+    let n: u64 = num.parse().ok()?;
+    let unit = match unit {
+        "Y" => "year",
+        "M" => "month",
+        "W" => "week",
+        "D" => "day",
+        "DE" => "decade",
+        _ => return None,
+    };
+    Some(format!("{n} {unit}{}", if n == 1 { "" } else { "s" }))
+}
+
+/// A TIMEX3 value usable as an HTML `datetime` (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), else None.
+pub fn html_datetime(v: &str) -> Option<String> {
+    let b = v.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let ok = match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    };
+    ok.then(|| v.to_string())
+}
+
+/// schema.org type for a stakeholder kind.
+fn schema_type(kind: &str) -> &'static str {
+    match kind {
+        "person" => "Person",
+        "country" => "Country",
+        "government" => "GovernmentOrganization",
+        "company" => "Corporation",
+        "ngo" => "NGO",
+        "media" => "NewsMediaOrganization",
+        "research" => "ResearchOrganization",
+        _ => "Organization",
+    }
+}
+
+/// The NewsArticle JSON-LD, escaped so it cannot close its `<script>` element: JSON allows
+/// `\u003c` wherever `<` may appear, so the data keeps its meaning.
+pub fn json_ld(doc: &wire::Document) -> String {
+    let mentions: Vec<serde_json::Value> = doc
+        .stakeholders
+        .iter()
+        .map(|s| serde_json::json!({ "@type": schema_type(&s.kind), "name": s.name }))
+        .collect();
+    let mut v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": doc.title,
+        "description": doc.summary,
+        "mentions": mentions,
+    });
+    if let Some(p) = doc.published.as_ref().filter(|p| html_datetime(&p.value).is_some()) {
+        v["datePublished"] = serde_json::Value::String(p.value.clone());
+    }
+    if let Some(s) = &doc.section {
+        v["articleSection"] = serde_json::Value::String(s.clone());
+    }
+    escape_json_for_script(&serde_json::to_string(&v).expect("JSON values serialise"))
+}
+
+/// Replaces the characters that could end a `<script>` element or start markup.
+pub fn escape_json_for_script(json: &str) -> String {
+    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}
+
+/// One explainer as [`related`] sees it.
+#[derive(Debug, Clone)]
+pub struct RelatedInput {
+    pub slug: String,
+    pub title: String,
+    /// Stakeholders as (id, name).
+    pub actors: Vec<(String, String)>,
+}
+
+/// A stakeholder in more explainers than this says nothing about relatedness ("the United
+/// States"), and following it would make the pass quadratic on a large archive.
+const MAX_POSTINGS: usize = 500;
+
+/// The related explainers of each input: others sharing at least one stakeholder, most shared
+/// first, then by slug; at most `limit`. Uses an index from stakeholder to explainers, so the
+/// cost grows with the shared pairs, not with the square of the archive.
+pub fn related(items: &[RelatedInput], limit: usize) -> Vec<Vec<Related>> {
+    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, it) in items.iter().enumerate() {
+        let ids: BTreeSet<&str> = it.actors.iter().map(|(id, _)| id.as_str()).collect();
+        for id in ids {
+            postings.entry(id).or_default().push(i);
+        }
+    }
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| {
+            let mut shared: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+            let mut seen = BTreeSet::new();
+            for (id, name) in &it.actors {
+                if !seen.insert(id.as_str()) {
+                    continue;
+                }
+                let Some(list) = postings.get(id.as_str()).filter(|l| l.len() <= MAX_POSTINGS) else { continue };
+                for &j in list.iter().filter(|&&j| j != i) {
+                    shared.entry(j).or_default().push(name.clone());
+                }
+            }
+            let mut out: Vec<Related> = shared
+                .into_iter()
+                .map(|(j, names)| Related { slug: items[j].slug.clone(), title: items[j].title.clone(), shared: names })
+                .collect();
+            // Most shared first; ties by slug so the order never depends on input order.
+            out.sort_by(|a, b| b.shared.len().cmp(&a.shared.len()).then_with(|| a.slug.cmp(&b.slug)));
+            out.truncate(limit);
+            out
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Cases from the TIMEX3 values the contract lists (explainer-json.md) and the seed's dates.
+    #[test]
+    fn display_dates() {
+        assert_eq!(display_date("2021-01", None, "In January 2021"), "January 2021");
+        assert_eq!(display_date("2008", None, "in 2008"), "2008");
+        assert_eq!(display_date("2023-09-12", None, "September 12"), "12 September 2023");
+        assert_eq!(display_date("XXXX-08", None, "in August"), "August (year not stated)");
+        assert_eq!(display_date("XXXX-09-12", None, "September 12"), "12 September (year not stated)");
+        assert_eq!(display_date("2021-SU", None, "summer"), "summer 2021");
+        assert_eq!(display_date("2021-Q1", None, "q"), "the first quarter of 2021");
+        assert_eq!(display_date("201X", None, "the 2010s"), "the 2010s");
+        assert_eq!(display_date("P4Y", None, "four years"), "4 years");
+        assert_eq!(display_date("2021", Some("start"), "early 2021"), "early 2021");
+        assert_eq!(display_date("2008", Some("approx"), "around 2008"), "about 2008");
+        assert_eq!(display_date("PAST_REF", None, "previously"), "in the past");
+        // Unknown values fall back to the article's words.
+        assert_eq!(display_date("2021-W07", None, " week seven "), "week seven");
+        assert_eq!(display_date("2021-13", None, "x"), "x");
+        assert_eq!(display_date("", None, "x"), "x");
+    }
+
+    #[test]
+    fn html_datetimes() {
+        assert_eq!(html_datetime("2021-01").as_deref(), Some("2021-01"));
+        assert_eq!(html_datetime("2023-09-12").as_deref(), Some("2023-09-12"));
+        assert_eq!(html_datetime("XXXX-08"), None);
+        assert_eq!(html_datetime("2021-SU"), None);
+    }
+
+    // A hostile title must not end the JSON-LD script element.
+    #[test]
+    fn json_ld_cannot_close_script() {
+        let s = escape_json_for_script(r#"{"headline":"</script><script>alert(1)</script> & more"}"#);
+        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
+        let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back["headline"], "</script><script>alert(1)</script> & more");
+    }
+
+    #[test]
+    fn why_prefers_stated_stakes_over_speculation() {
+        let s = |p: &str, t: &str| SentenceRef { paragraph: p.into(), text: t.into() };
+        let sents = vec![
+            s("p1", "Officials said the plan was ready."),
+            s("p1", "The plan could change."),
+            s("p2", "The move comes as rivals expand."),
+        ];
+        let w = why_it_matters("Officials said the plan was ready.", &sents).unwrap();
+        assert_eq!(w.text, "The move comes as rivals expand.");
+        assert_eq!(w.paragraph.as_deref(), Some("p2"));
+        // "becomes assets" must not match "comes as".
+        assert!(why_it_matters("", &[s("p1", "It becomes assets.")]).is_none());
+    }
+
+    #[test]
+    fn related_is_ordered_and_excludes_self() {
+        let item = |slug: &str, ids: &[&str]| RelatedInput {
+            slug: slug.into(),
+            title: slug.to_uppercase(),
+            actors: ids.iter().map(|i| (i.to_string(), i.to_uppercase())).collect(),
+        };
+        let items = vec![item("b", &["x", "y"]), item("a", &["x"]), item("c", &["x", "y"]), item("d", &["z"])];
+        let r = related(&items, 5);
+        assert_eq!(r[0].iter().map(|r| r.slug.as_str()).collect::<Vec<_>>(), ["c", "a"]);
+        assert_eq!(r[0][0].shared, ["X", "Y"]);
+        assert!(r[3].is_empty());
+        assert_eq!(related(&items, 1)[0].len(), 1);
+    }
+}

@@ -1,0 +1,589 @@
+//! Hostile seeds and no data loss (issue 7).
+//!
+//! Every seed below is generated here into a temporary site (binary ones too), built with
+//! `explainer::build::build`, and the files the build wrote are checked: front matter parses as
+//! TOML, the Markdown body is empty, seed text appears in `index.md` only inside TOML strings,
+//! `explainer check` finds nothing, each bad seed has a message naming its file, and the good ones
+//! are built. When `zola` is on PATH the hostile site is also built with Zola and the HTML is
+//! searched for seed markup that came through unescaped; without Zola that part says it is skipped.
+//!
+//! The data-loss tests: hand-written pages are never overwritten or deleted, pages of removed seeds
+//! are cleaned up, hand-edited generated files are kept, a second build is refused while one runs,
+//! and unchanged seeds are not re-extracted.
+
+use explainer::build::{build, BuildOptions, Report};
+use explainer::error::ErrorKind;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A fresh, empty folder for one test.
+fn site(name: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("hostile-{name}"));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(d.join("seeds")).unwrap();
+    std::fs::create_dir_all(d.join("content/explainers")).unwrap();
+    std::fs::write(d.join("content/explainers/_index.md"), "+++\ntitle = \"Explainers\"\n+++\n").unwrap();
+    d
+}
+
+fn write(root: &Path, rel: &str, bytes: impl AsRef<[u8]>) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, bytes).unwrap();
+}
+
+fn opts(root: &Path) -> BuildOptions {
+    BuildOptions { root: root.to_path_buf(), jobs: Some(2), ..BuildOptions::default() }
+}
+
+fn run(root: &Path) -> Report {
+    build(&opts(root)).unwrap_or_else(|e| panic!("build failed as a whole: {e}"))
+}
+
+/// An ordinary article body, so each hostile part sits in otherwise normal text.
+fn article(title: &str, body: &str) -> String {
+    format!(
+        "{title}\n\nPublished on September 26, 2023\n\nKABUL, Sept 26 (Staff) - Officials in Kabul said on Monday that the plan would go ahead. \
+         The ministry declined to comment.\n\n{body}\n\nThe United Nations said in January 2021 that it was concerned.\n"
+    )
+}
+
+fn utf16le_with_bom(s: &str) -> Vec<u8> {
+    let mut b = vec![0xFF, 0xFE];
+    for u in s.encode_utf16() {
+        b.extend_from_slice(&u.to_le_bytes());
+    }
+    b
+}
+
+/// Markers of seed markup that must never reach a page unescaped.
+const MARKUP: &[&str] = &[
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "javascript:alert(1)",
+    "<!-- unclosed",
+    "<textarea>",
+    "{{ 7*7 }}",
+    "{% set x = 1 %}",
+    "{# c",
+    "{% raw %}",
+    "{{ get_env(name=\"HOME\") }}",
+    "{{ load_data(path=\"config.toml\", format=\"plain\") }}",
+    "{{ __tera_context }}",
+];
+
+/// The hostile seeds: (path under the site root, bytes).
+fn hostile_seeds() -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut add = |p: &str, b: Vec<u8>| v.push((format!("seeds/{p}"), b));
+    add("empty.txt", Vec::new());
+    add("blank.txt", b"  \n\n\t \r\n   ".to_vec());
+    add("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00".to_vec());
+    add("control.txt", (0u8..32).cycle().take(400).filter(|&b| b != 0).collect());
+    add(
+        "latin1.txt",
+        b"Caf\xe9 owners in S\xe3o Paulo protest new rules\n\nThe caf\xe9 owners said on Monday that the rules were unfair. \
+          Officials did not respond.\n"
+            .to_vec(),
+    );
+    add("utf16.txt", utf16le_with_bom(&article("Ministry announces budget for roads", "The budget is 5 million dollars.")));
+    add("utf16-odd.txt", {
+        let mut b = utf16le_with_bom("Odd length headline for a test");
+        b.push(0x41);
+        b
+    });
+    add("utf8-bom.txt", format!("\u{feff}{}", article("Byte order marks stay out of titles", "Nothing else to see.")).into_bytes());
+    add("crlf.txt", article("Windows line endings in a seed", "One.\n\nTwo.").replace('\n', "\r\n").into_bytes());
+    add("cr.txt", article("Old Mac line endings in a seed", "One.\n\nTwo.").replace('\n', "\r").into_bytes());
+    add(
+        "html.txt",
+        article(
+            "<script>alert(1)</script> Officials respond to <b>attack</b>",
+            "The report <img src=x onerror=alert(1)> was published. See [the report](javascript:alert(1)) \
+             and <a href=\"javascript:alert(1)\">here</a>.\n\n<textarea>typed text\n\n<!-- unclosed comment starts here",
+        )
+        .into_bytes(),
+    );
+    add(
+        "tera.txt",
+        article(
+            "{{ 7*7 }} and {% set x = 1 %} in a headline {# c",
+            "He wrote {% raw %} and then {% endraw %}{{ 7*7 }}{% raw %} to test.\n\n\
+             Calls such as {{ get_env(name=\"HOME\") }} and {{ load_data(path=\"config.toml\", format=\"plain\") }} \
+             and {{ __tera_context }} appear in the text.\n\nA comment {# never closed",
+        )
+        .into_bytes(),
+    );
+    add(
+        "markdown.txt",
+        article(
+            "## Budget {2024} # not a heading",
+            "1986. A year to remember.\n\n- item one\n* item two\n+ item three\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\
+             Text with a footnote[^1].\n\n[^1]: The footnote.\n\n> [!WARNING]\n> An alert.\n\n+++\n\n<!-- more -->\n\n    indented code\n\n```\nfenced\n```",
+        )
+        .into_bytes(),
+    );
+    add(
+        "toml-title.txt",
+        article("He said \"no\" \\ then +++ and ''' and \"\"\" end [extra] x = 1", "Quotes \"inside\" and a \\ backslash.").into_bytes(),
+    );
+    add("long-title.txt", article(&"Very long headline words ".repeat(400), "Short body.").into_bytes());
+    add("dup-a.txt", article("Two seeds share this headline", "First of two.").into_bytes());
+    add("dup-b.txt", article("Two seeds share this headline", "Second of two.").into_bytes());
+    add("with space.txt", article("A file name with a space", "Body.").into_bytes());
+    add("ünïcödé ñame.txt", article("A file name with non-ASCII letters", "Body.").into_bytes());
+    add("dots.in.the.name.txt", article("A file name with dots", "Body.").into_bytes());
+    add("-leading-dash.txt", article("A file name with a leading dash", "Body.").into_bytes());
+    add("UPPER.TXT", article("An upper-case extension", "Body.").into_bytes());
+    add("notes.md", b"# Not a seed\n".to_vec());
+    add("image.png", b"\x89PNG\r\n\x1a\n".to_vec());
+    add("data.json", b"{}".to_vec());
+    add(".hidden.txt", article("Hidden seeds are passed over", "Body.").into_bytes());
+    add("nested/deeper/article.txt", article("An article in a nested folder", "Body.").into_bytes());
+    add("long-line.txt", {
+        let s = "Officials said the plan would cost $5 million and take 4 years, according to the ministry ";
+        let mut t = String::from("A one-megabyte line\n\n");
+        while t.len() < 1 << 20 {
+            t.push_str(s);
+        }
+        t.into_bytes()
+    });
+    add("many-paragraphs.txt", {
+        let mut t = String::from("Thousands of paragraphs\n\n");
+        for i in 0..3000 {
+            t.push_str(&format!("Paragraph {i} says that the minister met the envoy on March {} 2020.\n\n", i % 28 + 1));
+        }
+        t.into_bytes()
+    });
+    add("repetition.txt", {
+        let mut t = String::from("Pathological repetition\n\n");
+        t.push_str(&"said ".repeat(20_000));
+        t.push_str("\n\n");
+        t.push_str(&"(".repeat(10_000));
+        t.push_str("\n\n");
+        t.push_str(&".".repeat(10_000));
+        t.push_str("\n\n");
+        t.push_str(&"Mr. ".repeat(5_000));
+        t.push_str("\n\n");
+        t.push_str(&"\"".repeat(5_000));
+        t.push_str("\n\n");
+        t.push_str(&"2020 ".repeat(5_000));
+        t.push_str("\n\n");
+        t.push_str(&"a".repeat(100_000));
+        t.into_bytes()
+    });
+    add(
+        "dates.txt",
+        article(
+            "Impossible dates and huge numbers",
+            "It happened on February 30, 2023 and on 2023-13-01 and on 31/02/2021. In the year 99999 and in year 0 \
+             and on 2023-02-29, 99999999999999999999999999 people paid $999,999,999,999,999,999,999,999 billion, \
+             or 1e308 percent, or 1.7976931348623157e309 of them. On Month 13, Day 32. -0 and NaN and inf.",
+        )
+        .into_bytes(),
+    );
+    add("with-settings.txt", article("A seed with its own settings", "Yesterday the minister spoke.").into_bytes());
+    add("with-settings.toml", b"# per-seed settings\npublished = \"2023-09-26\"\n".to_vec());
+    add("bad-settings.txt", article("A seed with broken settings", "Body.").into_bytes());
+    add("bad-settings.toml", b"# per-seed settings\n\npublished = \"2023-02-30\"\n".to_vec());
+    add("orphan.toml", b"published = \"2023-09-26\"\n".to_vec());
+    v
+}
+
+/// Every generated front matter parses, the body is empty, and seed markup occurs in
+/// `index.md` only inside TOML strings (as many times as the parsed strings hold it).
+fn check_index_md(path: &Path) -> toml::Table {
+    let text = std::fs::read_to_string(path).unwrap();
+    let fm = explainer::check::front_matter(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let close = text[3..].find("\n+++").unwrap() + 3;
+    assert!(text[close + 4..].trim().is_empty(), "{}: the Markdown body is not empty", path.display());
+    fn strings(v: &toml::Value, out: &mut Vec<String>) {
+        match v {
+            toml::Value::String(s) => out.push(s.clone()),
+            toml::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            toml::Value::Table(t) => t.iter().for_each(|(k, x)| {
+                out.push(k.clone());
+                strings(x, out)
+            }),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    strings(&toml::Value::Table(fm.clone()), &mut all);
+    for m in MARKUP.iter().chain(&["+++", "<", "{{", "{%", "{#"]) {
+        let raw = text[3..close].matches(m).count();
+        let parsed: usize = all.iter().map(|s| s.matches(m).count()).sum();
+        assert!(raw <= parsed, "{}: {m:?} occurs outside TOML strings", path.display());
+    }
+    // Exactly two `+++` lines: the opening and the closing one.
+    assert_eq!(text.lines().filter(|l| l.trim() == "+++").count(), 2, "{}", path.display());
+    fm
+}
+
+fn generated_bundles(root: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root.join("content/explainers"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("explainer.json").is_file())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn hostile_seeds_are_reported_or_built_and_output_is_safe() {
+    let root = site("seeds");
+    for (p, b) in hostile_seeds() {
+        write(&root, &p, b);
+    }
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("..", root.join("seeds/nested/loop")).unwrap();
+        std::os::unix::fs::symlink("does-not-exist.txt", root.join("seeds/dangling.txt")).unwrap();
+        std::os::unix::fs::symlink("dup-a.txt", root.join("seeds/link-to-dup-a.txt")).unwrap();
+    }
+    let r = run(&root);
+    let summary = r.summary(100);
+
+    // Failures: each names its file (and the line where it helps).
+    let failed: BTreeMap<String, String> =
+        r.skipped.iter().map(|e| (e.file.clone().unwrap_or_default(), e.to_string())).collect();
+    for (f, kind) in [
+        ("seeds/empty.txt", ErrorKind::Empty),
+        ("seeds/blank.txt", ErrorKind::Empty),
+        ("seeds/binary.txt", ErrorKind::Binary),
+        ("seeds/control.txt", ErrorKind::Binary),
+        ("seeds/bad-settings.toml", ErrorKind::Config),
+    ] {
+        let e = r.skipped.iter().find(|e| e.file.as_deref() == Some(f)).unwrap_or_else(|| panic!("{f} not reported:\n{summary}"));
+        assert_eq!(e.kind, kind, "{e}");
+        assert!(e.to_string().starts_with(f), "{e}");
+        assert!(e.hint.is_some(), "{e} says what to do");
+    }
+    assert!(failed["seeds/bad-settings.toml"].starts_with("seeds/bad-settings.toml:3: "), "{}", failed["seeds/bad-settings.toml"]);
+    assert!(failed["seeds/binary.txt"].starts_with("seeds/binary.txt:3: "), "the NUL byte is on line 3: {}", failed["seeds/binary.txt"]);
+    #[cfg(unix)]
+    assert!(failed.contains_key("seeds/dangling.txt"), "{summary}");
+    assert!(r.failed());
+
+    // Passed over, with a reason, not failures.
+    let ignored: BTreeMap<&str, &str> = r.ignored.iter().map(|i| (i.file.as_str(), i.reason.as_str())).collect();
+    for f in ["seeds/notes.md", "seeds/image.png", "seeds/data.json", "seeds/.hidden.txt", "seeds/orphan.toml"] {
+        assert!(ignored.contains_key(f), "{f} not listed as passed over:\n{summary}");
+    }
+    #[cfg(unix)]
+    assert!(ignored.get("seeds/nested/loop").is_some_and(|r| r.contains("symlink loop")), "{summary}");
+
+    // Everything else is built.
+    for f in [
+        "seeds/latin1.txt",
+        "seeds/utf16.txt",
+        "seeds/utf16-odd.txt",
+        "seeds/utf8-bom.txt",
+        "seeds/crlf.txt",
+        "seeds/cr.txt",
+        "seeds/html.txt",
+        "seeds/tera.txt",
+        "seeds/markdown.txt",
+        "seeds/toml-title.txt",
+        "seeds/long-title.txt",
+        "seeds/dup-a.txt",
+        "seeds/dup-b.txt",
+        "seeds/with space.txt",
+        "seeds/ünïcödé ñame.txt",
+        "seeds/dots.in.the.name.txt",
+        "seeds/-leading-dash.txt",
+        "seeds/UPPER.TXT",
+        "seeds/nested/deeper/article.txt",
+        "seeds/long-line.txt",
+        "seeds/many-paragraphs.txt",
+        "seeds/repetition.txt",
+        "seeds/dates.txt",
+        "seeds/with-settings.txt",
+    ] {
+        assert!(r.built.iter().any(|b| b == f), "{f} not built:\n{summary}");
+    }
+    assert!(r.warnings.iter().any(|w| w.starts_with("seeds/latin1.txt") && w.contains("Latin-1")), "{summary}");
+
+    // The files the build wrote.
+    let bundles = generated_bundles(&root);
+    assert_eq!(bundles.len(), r.built.len());
+    let mut titles = BTreeMap::new();
+    let mut seeds_of_slugs = BTreeMap::new();
+    for b in &bundles {
+        let fm = check_index_md(&b.join("index.md"));
+        let doc: explainer::wire::Document =
+            serde_json::from_str(&std::fs::read_to_string(b.join("explainer.json")).unwrap()).unwrap();
+        let slug = b.file_name().unwrap().to_str().unwrap().to_string();
+        assert_eq!(doc.slug, slug);
+        assert_eq!(fm["slug"].as_str(), Some(slug.as_str()));
+        assert_eq!(fm["title"].as_str(), Some(doc.title.as_str()), "titles round-trip through TOML");
+        assert!(slug.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-') && !slug.is_empty());
+        titles.insert(doc.seed.file.clone(), doc.title.clone());
+        seeds_of_slugs.insert(slug, doc.seed.file.clone());
+    }
+    assert_eq!(seeds_of_slugs.len(), bundles.len(), "slugs are unique");
+    assert_ne!(
+        seeds_of_slugs.iter().find(|(_, s)| *s == "seeds/dup-a.txt").map(|x| x.0),
+        seeds_of_slugs.iter().find(|(_, s)| *s == "seeds/dup-b.txt").map(|x| x.0)
+    );
+    assert!(!titles["seeds/utf8-bom.txt"].starts_with('\u{feff}'));
+    assert!(titles["seeds/latin1.txt"].starts_with("Café"), "{}", titles["seeds/latin1.txt"]);
+    assert!(titles["seeds/utf16.txt"].starts_with("Ministry"), "{}", titles["seeds/utf16.txt"]);
+    assert!(!titles["seeds/crlf.txt"].contains('\r') && !titles["seeds/cr.txt"].contains('\r'));
+
+    // The settings file applied.
+    let ws = seeds_of_slugs.iter().find(|(_, s)| *s == "seeds/with-settings.txt").unwrap().0;
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("content/explainers").join(ws).join("explainer.json")).unwrap()).unwrap();
+    assert_eq!(doc["published"]["value"], "2023-09-26");
+    assert_eq!(doc["published"]["origin"], "override");
+
+    // `explainer check` finds nothing wrong.
+    let problems = explainer::check::check(&root);
+    assert!(problems.is_empty(), "{problems:?}");
+
+    // Zola, when installed.
+    zola_build_is_safe(&root);
+}
+
+/// With Zola on PATH: the hostile site builds and its HTML holds no seed markup unescaped.
+fn zola_build_is_safe(root: &Path) {
+    if explainer::serve::zola_version().is_none() {
+        eprintln!("SKIPPED: zola is not on PATH; the hostile site was not built with Zola (install Zola 0.23 to run this part)");
+        return;
+    }
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !repo.join("themes").is_dir() {
+        eprintln!("SKIPPED: no themes/ in the repository yet; the hostile site was not built with Zola");
+        return;
+    }
+    std::fs::copy(repo.join("config.toml"), root.join("config.toml")).unwrap();
+    copy_dir(&repo.join("themes"), &root.join("themes"));
+    if repo.join("static").is_dir() {
+        copy_dir(&repo.join("static"), &root.join("static"));
+    }
+    if !root.join("content/_index.md").exists() {
+        std::fs::copy(repo.join("content/_index.md"), root.join("content/_index.md")).unwrap();
+    }
+    let out = std::process::Command::new("zola").arg("build").current_dir(root).output().unwrap();
+    assert!(out.status.success(), "zola build failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    for e in walkdir::WalkDir::new(root.join("public")).into_iter().flatten() {
+        let p = e.path();
+        if !p.extension().is_some_and(|x| x == "html" || x == "xml") {
+            continue;
+        }
+        let html = std::fs::read_to_string(p).unwrap();
+        for m in MARKUP {
+            // Tera and Zola syntax are plain text in HTML; what matters is that it was not run.
+            let m_is_template = m.starts_with('{');
+            if m_is_template {
+                continue;
+            }
+            assert!(!html.contains(m), "{}: unescaped seed markup {m:?}", p.display());
+        }
+        assert!(!html.contains("href=\"javascript:"), "{}: javascript: link", p.display());
+        assert!(!html.contains("base_url = "), "{}: config leaked by a template call", p.display());
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let rel = e.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// No data loss.
+// ------------------------------------------------------------------------------------------
+
+const HAND: &str = "+++\ntitle = \"My own page\"\n+++\nWritten by an editor.\n";
+
+#[test]
+fn hand_written_pages_are_never_overwritten_or_deleted() {
+    let root = site("hand-written");
+    write(&root, "seeds/a.txt", article("Taliban meet envoy in Kabul", "Body of a."));
+    write(&root, "seeds/b.txt", article("Another article about roads", "Body of b."));
+    // Hand-written pages, one of them where seed a's bundle would go.
+    write(&root, "content/about.md", HAND);
+    write(&root, "content/explainers/my-notes.md", HAND);
+    write(&root, "content/explainers/taliban-meet-envoy-in-kabul/index.md", HAND);
+    write(&root, "content/explainers/another-article-about-roads.md", HAND);
+    let r = run(&root);
+    assert!(!r.failed(), "{}", r.summary(50));
+    assert_eq!(r.built.len(), 2);
+    assert!(r.notes.iter().any(|n| n.contains("seeds/a.txt") && n.contains("hand-written")), "{:?}", r.notes);
+    let hand = ["content/about.md", "content/explainers/my-notes.md", "content/explainers/taliban-meet-envoy-in-kabul/index.md", "content/explainers/another-article-about-roads.md"];
+    for h in hand {
+        assert_eq!(std::fs::read_to_string(root.join(h)).unwrap(), HAND, "{h}");
+    }
+    assert!(!root.join("content/explainers/taliban-meet-envoy-in-kabul/explainer.json").exists());
+    assert_eq!(generated_bundles(&root).len(), 2);
+
+    // Removing the seeds removes their pages, and only theirs.
+    std::fs::remove_file(root.join("seeds/a.txt")).unwrap();
+    std::fs::remove_file(root.join("seeds/b.txt")).unwrap();
+    let r = run(&root);
+    assert!(r.removed >= 10, "{}", r.summary(50));
+    assert!(generated_bundles(&root).is_empty());
+    for h in hand {
+        assert_eq!(std::fs::read_to_string(root.join(h)).unwrap(), HAND, "{h}");
+    }
+    assert!(root.join("content/explainers/_index.md").is_file());
+    let names: Vec<String> =
+        std::fs::read_dir(root.join("content/explainers")).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names.len(), 4, "only hand-written files are left: {names:?}");
+}
+
+#[test]
+fn removed_seeds_are_cleaned_up_and_edited_files_kept() {
+    let root = site("removed");
+    write(&root, "seeds/a.txt", article("First article stays", "A."));
+    write(&root, "seeds/b.txt", article("Second article goes", "B."));
+    run(&root);
+    let b_dir = root.join("content/explainers/second-article-goes");
+    assert!(b_dir.join("index.md").is_file());
+    // An editor adds a file of their own to a generated bundle.
+    write(&root, "content/explainers/second-article-goes/notes.md", HAND);
+    std::fs::remove_file(root.join("seeds/b.txt")).unwrap();
+    let r = run(&root);
+    assert!(!b_dir.join("index.md").exists() && !b_dir.join("explainer.json").exists());
+    assert_eq!(std::fs::read_to_string(b_dir.join("notes.md")).unwrap(), HAND, "an editor's file in a bundle folder survives");
+    assert!(root.join("content/explainers/first-article-stays/index.md").is_file());
+    assert_eq!(r.built, vec!["seeds/a.txt".to_string()]);
+
+    // A seed that breaks keeps the pages of its last good build, and is reported.
+    let a_json = root.join("content/explainers/first-article-stays/explainer.json");
+    let before = std::fs::read(&a_json).unwrap();
+    write(&root, "seeds/a.txt", "");
+    let r = run(&root);
+    assert!(r.failed() && r.built.is_empty());
+    assert_eq!(std::fs::read(&a_json).unwrap(), before);
+    assert!(r.notes.iter().any(|n| n.contains("seeds/a.txt") && n.contains("last good build")), "{:?}", r.notes);
+    write(&root, "seeds/a.txt", article("First article stays", "A."));
+    let r = run(&root);
+    assert_eq!((r.built.len(), r.written), (1, 0), "{}", r.summary(9));
+
+    // A generated file edited by hand is neither overwritten nor deleted.
+    let a_index = root.join("content/explainers/first-article-stays/index.md");
+    let edited = format!("{}\nHand edit.\n", std::fs::read_to_string(&a_index).unwrap());
+    std::fs::write(&a_index, &edited).unwrap();
+    write(&root, "seeds/a.txt", article("First article stays", "A, changed."));
+    let r = run(&root);
+    assert!(r.failed());
+    let e = &r.skipped[0];
+    assert_eq!(e.file.as_deref(), Some("content/explainers/first-article-stays/index.md"), "{e}");
+    assert!(e.to_string().contains("changed by hand"), "{e}");
+    assert_eq!(std::fs::read_to_string(&a_index).unwrap(), edited);
+    std::fs::remove_file(root.join("seeds/a.txt")).unwrap();
+    let r = run(&root);
+    assert_eq!(std::fs::read_to_string(&a_index).unwrap(), edited, "not deleted either");
+    assert!(r.notes.iter().any(|n| n.contains("first-article-stays/index.md") && n.contains("kept")), "{:?}", r.notes);
+}
+
+#[test]
+fn a_second_build_is_refused_while_one_runs_or_waits() {
+    let root = site("lock");
+    write(&root, "seeds/a.txt", article("Locks keep builds apart", "A."));
+    let guard = explainer::build::lock::acquire(&root, false).unwrap();
+    let e = build(&opts(&root)).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Locked);
+    assert!(e.to_string().contains("another explainer build is running"), "{e}");
+    assert!(e.to_string().contains("--wait"), "{e}");
+    // With --wait, it builds once the other one is done.
+    let waiting = {
+        let o = BuildOptions { wait: true, ..opts(&root) };
+        std::thread::spawn(move || build(&o))
+    };
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(!root.join("content/explainers/locks-keep-builds-apart").exists(), "waited for the lock");
+    drop(guard);
+    let r = waiting.join().unwrap().unwrap();
+    assert_eq!(r.built.len(), 1);
+}
+
+#[test]
+fn unchanged_seeds_are_not_extracted_again() {
+    let root = site("incremental");
+    write(&root, "seeds/a.txt", article("Incremental builds skip work", "A."));
+    write(&root, "seeds/b.txt", article("Only changed seeds are read", "B."));
+    let r = run(&root);
+    assert_eq!(r.extracted.len(), 2);
+    let r = run(&root);
+    assert_eq!((r.extracted.len(), r.unchanged(), r.written, r.removed), (0, 2, 0, 0), "{}", r.summary(9));
+    write(&root, "seeds/b.txt", article("Only changed seeds are read", "B, edited."));
+    let r = run(&root);
+    assert_eq!(r.extracted, vec!["seeds/b.txt".to_string()]);
+    // A settings file is part of the key.
+    write(&root, "seeds/a.toml", "published = \"2023-09-26\"\n");
+    let r = run(&root);
+    assert_eq!(r.extracted, vec!["seeds/a.txt".to_string()]);
+    // So are the run's options.
+    let o = BuildOptions { extract: explainer::extract::Options { published: explainer::model::Ymd::parse("2020-01-02"), ..Default::default() }, ..opts(&root) };
+    let r = build(&o).unwrap();
+    assert_eq!(r.extracted.len(), 2);
+    // A deleted generated file is written again.
+    run(&root);
+    std::fs::remove_file(root.join("content/explainers/incremental-builds-skip-work/explainer.json")).unwrap();
+    let r = run(&root);
+    assert_eq!(r.extracted, vec!["seeds/a.txt".to_string()]);
+    assert!(root.join("content/explainers/incremental-builds-skip-work/explainer.json").is_file());
+    // A new seed that takes an existing slug in path order moves the other seed's page.
+    write(&root, "seeds/0.txt", article("Only changed seeds are read", "Zero."));
+    let r = run(&root);
+    assert_eq!(r.extracted, vec!["seeds/0.txt".to_string(), "seeds/b.txt".to_string()], "{}", r.summary(9));
+    let doc: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("content/explainers/only-changed-seeds-are-read/explainer.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(doc["seed"]["file"], "seeds/0.txt");
+    assert_eq!(generated_bundles(&root).len(), 3);
+}
+
+#[test]
+fn lost_manifest_adopts_generated_bundles() {
+    let root = site("lost-manifest");
+    write(&root, "seeds/a.txt", article("Manifests can get lost", "A."));
+    run(&root);
+    std::fs::remove_file(root.join(".explainer/manifest.json")).unwrap();
+    let r = run(&root);
+    assert!(!r.failed(), "{}", r.summary(9));
+    assert_eq!(generated_bundles(&root).len(), 1, "no second bundle with a suffixed slug");
+    std::fs::write(root.join(".explainer/manifest.json"), "{ not json").unwrap();
+    let r = run(&root);
+    assert!(!r.failed(), "{}", r.summary(9));
+    assert!(r.notes.iter().any(|n| n.contains(".explainer/manifest.json") && n.contains("damaged")), "{:?}", r.notes);
+}
+
+#[test]
+fn cli_exit_status_and_messages() {
+    let root = site("cli");
+    write(&root, "seeds/good.txt", article("A good seed builds", "Fine."));
+    let bin = env!("CARGO_BIN_EXE_explainer");
+    let out = std::process::Command::new(bin).args(["build", "--no-zola", "--root"]).arg(&root).env("CI", "true").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("built 1 explainer(s)"), "{err}");
+    write(&root, "seeds/bad.txt", "");
+    let out = std::process::Command::new(bin).args(["build", "--no-zola", "--root"]).arg(&root).env("CI", "true").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("seeds/bad.txt: the file is empty"), "{err}");
+    assert!(root.join("content/explainers/a-good-seed-builds/index.md").is_file(), "good seeds still built");
+    // Without Zola on PATH: sources written, a clear message, exit 0.
+    std::fs::remove_file(root.join("seeds/bad.txt")).unwrap();
+    let out = std::process::Command::new(bin).args(["build", "--root"]).arg(&root).env("CI", "true").env("PATH", "/nonexistent").output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("zola is not installed") && err.contains("getzola.org"), "{err}");
+    let out = std::process::Command::new(bin).args(["serve", "--root"]).arg(&root).env("PATH", "/nonexistent").output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("needs Zola"));
+}

@@ -1,0 +1,485 @@
+//! The theme rendered with the `tera` crate (Tera 2, as in Zola 0.23) against real generated
+//! data, without Zola: CI has no Zola, so this is where the templates are exercised.
+//!
+//! Each test builds a scratch site: the seed (or a hostile text) runs through the pipeline,
+//! `emit::bundle` writes its bundle, and the theme's templates render with stand-ins for
+//! Zola's functions (`explainer::check::theme_tera`, with realistic `get_section` and
+//! `get_taxonomy` registered here). The page context mimics Zola's (`page`, `config` with the
+//! theme's `[extra]` merged, `lang`, `current_url`).
+//!
+//! Set `EXPLAINER_PREVIEW=dir` to also write the rendered pages there (a Zola-less preview that
+//! the browser checks in tests/browser/ can serve).
+
+use explainer::emit;
+use explainer::wire;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const SEED: &str = "seeds/000_3504891bb809d83d.txt";
+const BASE: &str = "https://example.org";
+
+fn manifest() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A scratch site root holding a copy of the theme and the bundles written for `docs`.
+struct Site {
+    root: PathBuf,
+    pages: Vec<Value>,
+    config: Value,
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from).into_iter().filter_map(|e| e.ok()) {
+        let rel = e.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// Zola's config as templates see it: config.toml with the theme's [extra] merged in.
+fn config() -> Value {
+    let site: toml::Table = std::fs::read_to_string(manifest().join("config.toml")).unwrap().parse().unwrap();
+    let theme: toml::Table =
+        std::fs::read_to_string(manifest().join("themes/explainer/theme.toml")).unwrap().parse().unwrap();
+    let mut config = serde_json::to_value(&site).unwrap();
+    let theme_extra = serde_json::to_value(&theme["extra"]).unwrap();
+    let extra = config["extra"].as_object_mut().unwrap();
+    for (k, v) in theme_extra.as_object().unwrap() {
+        extra.entry(k.clone()).or_insert(v.clone());
+    }
+    config
+}
+
+/// The `page` value Zola would give page.html for a bundle's index.md.
+fn page_value(slug: &str, index_md: &str) -> Value {
+    let fm = explainer::check::front_matter(index_md).unwrap();
+    let fm = serde_json::to_value(&fm).unwrap();
+    json!({
+        "title": fm["title"],
+        "description": fm["description"],
+        // Zola gives templates the front matter date as a string ("2024-05-06").
+        "date": fm.get("date").map(|d| d.get("$__toml_private_datetime").cloned().unwrap_or(d.clone())).unwrap_or(Value::Null),
+        "updated": null,
+        "weight": fm["weight"],
+        "slug": slug,
+        "lang": "en",
+        "path": format!("/explainers/{slug}/"),
+        "permalink": format!("{BASE}/explainers/{slug}/"),
+        "colocated_path": format!("explainers/{slug}/"),
+        "content": "",
+        "summary": null,
+        "extra": fm["extra"],
+        "taxonomies": fm["taxonomies"],
+        "lower": null,
+        "higher": null,
+    })
+}
+
+/// Writes the bundles of `xs` (explainer, bundle files) into a fresh scratch site.
+fn site(name: &str, bundles: Vec<(String, Vec<emit::OutFile>)>) -> Site {
+    let root = std::env::temp_dir().join(format!("explainer-theme-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    copy_dir(&manifest().join("themes"), &root.join("themes"));
+    let mut pages = Vec::new();
+    for (slug, files) in bundles {
+        for f in &files {
+            let p = root.join(&f.path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, &f.bytes).unwrap();
+        }
+        let index = files.iter().find(|f| f.path.ends_with("index.md")).unwrap();
+        pages.push(page_value(&slug, std::str::from_utf8(&index.bytes).unwrap()));
+    }
+    // Zola's weight order (ties by permalink).
+    pages.sort_by(|a, b| {
+        a["weight"].as_u64().cmp(&b["weight"].as_u64()).then_with(|| a["permalink"].as_str().cmp(&b["permalink"].as_str()))
+    });
+    Site { root, pages, config: config() }
+}
+
+fn seed_bundle() -> (String, Vec<emit::OutFile>) {
+    let x = explainer::explain_file(&manifest().join(SEED), SEED, &Default::default()).unwrap();
+    let slug = x.slug.clone();
+    (slug.clone(), emit::bundle(&x, &slug))
+}
+
+/// The taxonomy terms of the site's pages, as Zola serialises them.
+fn terms(pages: &[Value]) -> Vec<Value> {
+    let mut by: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    for p in pages {
+        for t in p["taxonomies"]["actors"].as_array().unwrap() {
+            by.entry(t.as_str().unwrap().to_string()).or_default().push(p.clone());
+        }
+    }
+    by.into_iter()
+        .map(|(name, pages)| {
+            json!({ "name": name, "slug": name, "permalink": format!("{BASE}/actors/{name}/"), "page_count": pages.len(), "pages": pages })
+        })
+        .collect()
+}
+
+impl Site {
+    fn tera(&self) -> tera::Tera {
+        let pages = self.pages.clone();
+        let terms = terms(&self.pages);
+        explainer::check::theme_tera(&self.root, move |t| {
+            let section = json!({ "title": "Explainers", "pages": pages, "subsections": [], "extra": {} });
+            t.register_function("get_section", move |_: tera::Kwargs, _: &tera::State| tera::Value::from_serializable(&section));
+            let tax = json!({ "kind": { "name": "actors" }, "items": terms });
+            t.register_function("get_taxonomy", move |_: tera::Kwargs, _: &tera::State| tera::Value::from_serializable(&tax));
+            t.register_function("get_taxonomy_url", |kw: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+                Ok(format!("{BASE}/actors/{}/", kw.must_get::<&str>("term")?))
+            });
+        })
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn context(&self) -> tera::Context {
+        let mut c = tera::Context::new();
+        c.insert("config", &self.config);
+        c.insert("lang", "en");
+        c.insert("current_url", BASE);
+        c.insert("current_path", "/");
+        c
+    }
+
+    fn render_page(&self, i: usize) -> String {
+        let mut c = self.context();
+        c.insert("page", &self.pages[i]);
+        let rel = format!("{}index.html", self.pages[i]["path"].as_str().unwrap().trim_start_matches('/'));
+        self.render_to("page.html", c, Some(&rel))
+    }
+
+    fn render(&self, template: &str, c: tera::Context) -> String {
+        self.render_to(template, c, None)
+    }
+
+    fn render_to(&self, template: &str, c: tera::Context, preview: Option<&str>) -> String {
+        let html = self.tera().render(template, &c).unwrap_or_else(|e| {
+            let mut msg = e.to_string();
+            let mut src = std::error::Error::source(&e);
+            while let Some(s) = src {
+                msg.push_str(&format!(": {s}"));
+                src = s.source();
+            }
+            panic!("{template}: {msg}")
+        });
+        if let (Ok(dir), Some(rel)) = (std::env::var("EXPLAINER_PREVIEW"), preview) {
+            let out = Path::new(&dir).join(rel);
+            std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+            std::fs::write(out, &html).unwrap();
+        }
+        html
+    }
+}
+
+/// Values of `attr="…"` in `html`.
+fn attrs<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    let pat = format!(" {attr}=\"");
+    html.match_indices(&pat)
+        .map(|(i, _)| {
+            let rest = &html[i + pat.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect()
+}
+
+/// Structure every page must have: one main landmark with the skip link's target, lang, the
+/// CSP, no inline script except the JSON-LD data block, every in-page link resolving.
+fn assert_page_structure(html: &str, what: &str) {
+    assert!(html.starts_with("<!doctype html>"), "{what}: doctype first");
+    assert!(html.contains("<html lang=\"en\">"), "{what}: lang");
+    assert_eq!(html.matches("<main id=\"main-content\"").count(), 1, "{what}: one main");
+    assert!(html.contains("href=\"#main-content\""), "{what}: skip link");
+    assert!(html.contains("<header class=\"site-header\">") && html.contains("<footer class=\"site-footer\">"), "{what}: landmarks");
+    assert_eq!(html.matches("<h1").count(), 1, "{what}: one h1");
+    assert!(html.contains("Content-Security-Policy") && html.contains("script-src 'self'"), "{what}: CSP");
+    for (i, _) in html.match_indices("<script") {
+        let tag = &html[i..i + html[i..].find('>').unwrap()];
+        assert!(tag.contains("type=\"application/ld+json\"") || tag.contains(" src=\""), "{what}: inline script {tag}");
+    }
+    assert!(!html.contains(" style=\""), "{what}: inline style attributes break the CSP");
+    let ids: std::collections::BTreeSet<&str> = attrs(html, "id").into_iter().collect();
+    for href in attrs(html, "href") {
+        if let Some(frag) = href.strip_prefix('#') {
+            assert!(ids.contains(frag), "{what}: link to #{frag} has no target");
+        }
+        assert!(!href.trim_start().to_ascii_lowercase().starts_with("javascript:"), "{what}: javascript: link");
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for id in attrs(html, "id") {
+        assert!(seen.insert(id), "{what}: duplicate id {id}");
+    }
+}
+
+#[test]
+fn seed_page_renders_with_every_part_in_order() {
+    let s = site("seed", vec![seed_bundle()]);
+    let html = s.render_page(0);
+    assert_page_structure(&html, "seed page");
+    let doc: wire::Document = serde_json::from_slice(
+        &std::fs::read(s.root.join("content/explainers/taliban-weighs-using-us-mass-surveillance-plan/explainer.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(html.contains("Taliban weighs using U.S. mass surveillance plan"));
+    // Every paragraph of the cleaned article is there, with its anchor.
+    for p in &doc.paragraphs {
+        assert!(html.contains(&format!("id=\"{}\"", p.id)), "paragraph {}", p.id);
+    }
+    assert!(doc.paragraphs.len() >= 30);
+    // Headline, summary, timeline, stakeholders, sources, article, downloads: in that order.
+    let order = ["id=\"title\"", "class=\"summary\"", "id=\"timeline\"", "id=\"stakeholders\"", "id=\"sources\"", "id=\"article\"", "class=\"removed\"", "id=\"downloads\""];
+    let pos: Vec<usize> = order.iter().map(|o| html.find(o).unwrap_or_else(|| panic!("missing {o}"))).collect();
+    assert!(pos.windows(2).all(|w| w[0] < w[1]), "page parts out of order: {pos:?}");
+    // Cleaning's removals are folded away, not in the article.
+    let removed_at = html.find("class=\"removed\"").unwrap();
+    assert!(html[removed_at..].contains("Leave a Reply"));
+    assert!(!html[..removed_at].contains("Leave a Reply"));
+    // Downloads point at files of the bundle.
+    for f in ["explainer.json", "timeline.json", "kumu.json", "sources.csv"] {
+        assert!(html.contains(&format!("/explainers/taliban-weighs-using-us-mass-surveillance-plan/{f}\"")), "{f}");
+    }
+    // The JSON-LD block is valid JSON and a NewsArticle.
+    let start = html.find("<script type=\"application/ld+json\">").unwrap() + 35;
+    let end = start + html[start..].find("</script>").unwrap();
+    let ld: Value = serde_json::from_str(&html[start..end]).unwrap();
+    assert_eq!(ld["@type"], "NewsArticle");
+    assert_eq!(ld["headline"], doc.title);
+    // "Why it matters" is found in the seed's opening and links to its paragraph.
+    assert!(html.contains("id=\"why\""), "why it matters");
+    assert!(html.contains("og:title"));
+}
+
+#[test]
+fn home_section_stakeholder_feed_and_404_pages_render() {
+    let s = site("home", vec![seed_bundle(), rich_bundle("Second <b>story</b> {{ 7*7 }}")]);
+    let mut c = s.context();
+    c.insert("section", &json!({ "title": "Explainers", "pages": [], "extra": {} }));
+    let home = s.render_to("index.html", c.clone(), Some("index.html"));
+    assert_page_structure(&home, "home");
+    // Both explainers listed (the undated seed too), from front matter.
+    assert!(home.contains("Taliban weighs using U.S. mass surveillance plan"));
+    assert!(home.contains("Second &lt;b&gt;story&lt;&#x2f;b&gt; {{ 7*7 }}") || home.contains("Second &lt;b&gt;story&lt;/b&gt; {{ 7*7 }}"), "{home}");
+    assert!(home.contains("<script src=\"/search.js"), "search script is external");
+    assert!(home.contains("id=\"search\"") && home.contains(" hidden"), "search form hidden without JS");
+    // Stakeholders listed by name, linking to their pages.
+    assert!(home.contains(">Acme &amp; Sons<"), "{home}");
+
+    let section = s.render("section.html", {
+        let mut c = s.context();
+        c.insert("section", &json!({ "title": "Explainers", "pages": s.pages, "extra": {} }));
+        c
+    });
+    assert_page_structure(&section, "section");
+    assert_eq!(section.matches("class=\"card\"").count(), 2);
+
+    let terms = terms(&s.pages);
+    let acme = terms.iter().find(|t| t["name"] == "acme").unwrap();
+    let single = s.render_to("actors/single.html", {
+        let mut c = s.context();
+        c.insert("term", acme);
+        c.insert("taxonomy", &json!({ "name": "actors" }));
+        c
+    }, Some("actors/acme/index.html"));
+    assert_page_structure(&single, "stakeholder page");
+    assert!(single.contains("<h1>Acme &amp; Sons</h1>"), "{single}");
+    assert!(single.contains("maker of &lt;widgets&gt;"), "role shown");
+    assert!(single.contains("#actor-acme\""), "links to the card on the explainer");
+    let list = s.render_to("actors/list.html", {
+        let mut c = s.context();
+        c.insert("terms", &terms);
+        c.insert("taxonomy", &json!({ "name": "actors" }));
+        c
+    }, Some("actors/index.html"));
+    assert_page_structure(&list, "stakeholder list");
+
+    let feed = s.render("atom.xml", {
+        let mut c = s.context();
+        c.insert("pages", &s.pages.iter().filter(|p| !p["date"].is_null()).collect::<Vec<_>>());
+        c.insert("feed_url", &format!("{BASE}/atom.xml"));
+        c.insert("last_updated", "2024-05-06");
+        c
+    });
+    assert!(feed.starts_with("<?xml"), "{feed}");
+    assert!(feed.contains("<title type=\"text\">Second &lt;b&gt;story"), "{feed}");
+    assert!(feed.contains("<published>2024-05-06T00:00:00Z</published>"), "{feed}");
+    assert!(!feed.contains("type=\"html\""));
+
+    let missing = s.render_to("404.html", s.context(), Some("404.html"));
+    assert_page_structure(&missing, "404");
+    let robots = s.tera().render("robots.txt", &s.context()).unwrap();
+    assert!(robots.contains("Sitemap: /sitemap.xml"));
+}
+
+/// A bundle whose document has every part filled, with hostile strings everywhere a string
+/// reaches HTML. The extractors may find nothing yet; this exercises every branch of the theme.
+fn rich_bundle(title: &str) -> (String, Vec<emit::OutFile>) {
+    let text = format!(
+        "{title}\n\nPublished on May 6, 2024\n\nAcme & Sons said <script>alert(1)</script> on Monday. The deal comes as prices rise {{{{ 7*7 }}}}.\n\n\
+         A second paragraph with [a link](javascript:alert(1)) and {{% set x = 1 %}}.\n\nA third paragraph.\n"
+    );
+    let seed = explainer::model::Seed::from_text("seeds/hostile.txt", &text);
+    let opts = explainer::extract::Options { published: explainer::model::Ymd::parse("2024-05-06"), ..Default::default() };
+    let x = explainer::explain(seed, &opts);
+    let slug = "second-story".to_string();
+    let mut doc = wire::Document::from_explainer(&x);
+    doc.slug = slug.clone();
+    let p = |i: usize| doc.paragraphs.get(i).map(|p| p.id.clone());
+    let evil = "</script><script>alert(2)</script>";
+    doc.stakeholders = vec![
+        wire::Stakeholder {
+            id: "acme".into(),
+            name: "Acme & Sons".into(),
+            kind: "company".into(),
+            role: Some("maker of <widgets>".into()),
+            affiliation: None,
+            aliases: vec![],
+            mentions: vec![wire::Mention { text: "Acme".into(), span: [0, 4], paragraph: p(0) }],
+            salience: 0.9,
+        },
+        wire::Stakeholder {
+            id: "evil".into(),
+            name: evil.into(),
+            kind: "weird-kind".into(),
+            role: None,
+            affiliation: Some("acme".into()),
+            aliases: vec![],
+            mentions: vec![],
+            salience: 0.1,
+        },
+    ];
+    doc.relations = vec![wire::Relation {
+        id: "r1".into(),
+        from: "acme".into(),
+        to: "evil".into(),
+        kind: "meets".into(),
+        label: "met \"quietly\" with".into(),
+        sentence: "s".into(),
+        paragraph: p(0),
+        span: [0, 1],
+    }];
+    doc.events = vec![
+        wire::Event {
+            id: "e1".into(),
+            date: wire::EventDate { text: "in August".into(), value: "XXXX-08".into(), precision: Some("month".into()), modifier: None, inferred: true },
+            title: "<img src=x onerror=alert(3)>".into(),
+            sentence: "s".into(),
+            paragraph: p(0),
+            span: [0, 1],
+            actors: vec!["acme".into(), "evil".into()],
+            source: Some("s1".into()),
+        },
+        wire::Event {
+            id: "e2".into(),
+            date: wire::EventDate { text: "in 2008".into(), value: "2008".into(), precision: Some("year".into()), modifier: None, inferred: false },
+            title: "Cameras installed".into(),
+            sentence: "s".into(),
+            paragraph: None,
+            span: [0, 1],
+            actors: vec![],
+            source: None,
+        },
+    ];
+    let st = |kind: &str, text: &str| wire::Statement {
+        kind: kind.into(),
+        cue: "said".into(),
+        text: text.into(),
+        sentence: "s".into(),
+        paragraph: p(1),
+        span: [0, 1],
+        judgement: kind == "indirect",
+    };
+    doc.sources = vec![
+        wire::Source { id: "s1".into(), name: "Acme & Sons".into(), stakeholder: Some("acme".into()), kind: "company".into(), named: true, statements: vec![st("direct", "We <did> it"), st("indirect", "it was {{ 7*7 }}")] },
+        wire::Source { id: "s2".into(), name: "a person familiar".into(), stakeholder: None, kind: "anonymous".into(), named: false, statements: vec![st("according-to", "nothing was agreed")] },
+        wire::Source { id: "s3".into(), name: "The <Ministry>".into(), stakeholder: None, kind: "government".into(), named: true, statements: vec![st("no-comment", "")] },
+    ];
+    doc.disputes = vec![wire::Dispute { topic: "whether a deal was made".into(), claims: vec![wire::Claim { source: "s1".into(), statement: 0 }, wire::Claim { source: "s2".into(), statement: 0 }] }];
+    doc.figures = vec![wire::Figure { id: "f1".into(), text: "62,000".into(), value: 62000.0, unit: Some("cameras".into()), sentence: "s".into(), paragraph: p(1), span: [0, 1] }];
+    let mut files = emit::bundle(&x, &slug);
+    // Replace what bundle wrote with the filled document, as the extractors would have.
+    let view = emit::view::build(&doc, &emit::view::sentences(&x));
+    let x2 = explainer::model::Explainer { slug: slug.clone(), ..x.clone() };
+    for f in files.iter_mut() {
+        let name = f.path.file_name().unwrap().to_str().unwrap().to_string();
+        match name.as_str() {
+            "explainer.json" => f.bytes = doc.to_json_pretty().into_bytes(),
+            "view.json" => f.bytes = view.to_json().into_bytes(),
+            "index.md" => f.bytes = emit::frontmatter::page(&x2, &doc).into_bytes(),
+            _ => {}
+        }
+    }
+    (slug, files)
+}
+
+#[test]
+fn hostile_strings_are_printed_as_text_everywhere() {
+    let s = site("hostile", vec![rich_bundle("Evil <script>alert(0)</script> {{ 7*7 }} headline")]);
+    let html = s.render_page(0);
+    assert_page_structure(&html, "hostile page");
+    // No markup from data is live.
+    for live in ["<script>alert", "<img src=x", "<b>", "<did>", "<widgets>", "<Ministry>"] {
+        assert!(!html.contains(live), "live markup {live}");
+    }
+    assert!(html.contains("&lt;img src=x onerror=alert(3)&gt;"));
+    // Template syntax in data is text, not evaluated.
+    assert!(html.contains("{{ 7*7 }}"));
+    assert!(!html.contains(">49<"));
+    // The JSON-LD cannot be closed by a stakeholder named `</script>…`.
+    let start = html.find("<script type=\"application/ld+json\">").unwrap() + 35;
+    let end = start + html[start..].find("</script>").unwrap();
+    let ld: Value = serde_json::from_str(&html[start..end]).unwrap();
+    assert_eq!(ld["mentions"][1]["name"], "</script><script>alert(2)</script>");
+    assert_eq!(html.matches("</script>").count(), 1, "only the JSON-LD block closes a script");
+}
+
+#[test]
+fn filled_page_shows_timeline_map_sources_and_disputes() {
+    let s = site("rich", vec![rich_bundle("A filled explainer")]);
+    let html = s.render_page(0);
+    assert_page_structure(&html, "filled page");
+    // Timeline: display dates, honest about unknown years, entries linking to paragraphs.
+    assert!(html.contains("August (year not stated)"), "{html}");
+    assert!(html.contains("<time datetime=\"2008\">2008</time>"));
+    assert!(html.contains("year inferred"));
+    // Stakeholder cards with ids, names resolved, unknown kinds shown as they are.
+    assert!(html.contains("id=\"actor-acme\"") && html.contains("id=\"actor-evil\""));
+    assert!(html.contains("weird-kind"));
+    assert!(html.contains("met &quot;quietly&quot; with"));
+    // Sources grouped, quotes as quotations, the unnamed source marked, the silent one listed.
+    assert!(html.contains("<blockquote><p>We &lt;did&gt; it</p></blockquote>"));
+    assert!(html.contains(">unnamed<"));
+    assert!(html.contains("Did not answer") && html.contains("The &lt;Ministry&gt;"));
+    let companies = html.find(">Companies<").unwrap();
+    let unnamed = html.find(">Unnamed sources<").unwrap();
+    assert!(companies < unnamed);
+    // Disputes side by side and the figure with its source.
+    assert!(html.contains("whether a deal was made"));
+    assert!(html.contains("62,000 cameras"));
+    // Every statement, event and figure links to a paragraph that exists (checked above), and
+    // the paragraph links are there.
+    assert!(html.matches("class=\"para-link\"").count() >= 5);
+}
+
+#[test]
+fn every_template_parses_and_check_reports_broken_ones() {
+    let s = site("check", vec![seed_bundle()]);
+    assert!(explainer::check::check_templates(&s.root).is_empty());
+    std::fs::write(s.root.join("themes/explainer/templates/broken.html"), "{{ x | concat(with=1) }}").unwrap();
+    let problems = explainer::check::check_templates(&s.root);
+    assert_eq!(problems.len(), 1);
+    let msg = problems[0].to_string();
+    assert!(msg.contains("themes/explainer/templates") && msg.contains("concat"), "{msg}");
+}
