@@ -24,7 +24,7 @@ pub static SOURCE_NOUNS: Map = LazyLock::new(|| lexicon::map("source-nouns.txt")
 /// Role nouns of people → kind ("spokesman" → official, "analyst" → expert).
 pub static ROLE_NOUNS: Map = LazyLock::new(|| lexicon::map("role-nouns.txt"));
 /// Words that mark an organisation's name → kind ("Ministry" → government, "News" → media).
-pub static ORG_WORDS: Map = LazyLock::new(|| lexicon::map("org-words.txt"));
+pub static ORG_WORDS: Map = LazyLock::new(|| lexicon::map("source-org-words.txt"));
 pub static MEDIA: Set = LazyLock::new(|| lexicon::set("media-names.txt"));
 pub static COUNTRIES: Set = LazyLock::new(|| lexicon::set("country-names.txt"));
 pub static NATIONALITIES: Set = LazyLock::new(|| lexicon::set("nationalities.txt"));
