@@ -15,8 +15,10 @@
 //! spokesman", "the company" to the nearest speaker or name with that role; a surname or a typo
 //! of it to the full name. An unnamed role ("an interior ministry spokesman") joins the named
 //! person whose role words contain it. Statements of one speaker form one source; a source linked
-//! to a stakeholder (by mention overlap or name) takes its id, and sources of one stakeholder
-//! merge. A statement is `direct` when its content is a quotation or unquoted first-person speech
+//! to a stakeholder (by mention overlap or name) takes its id, and named sources of one
+//! stakeholder merge ("the Taliban government" into "the Taliban"); an unnamed role links to the
+//! body it names ("a Chinese Foreign Ministry spokesperson") without merging into it.
+//! A statement is `direct` when its content is a quotation or unquoted first-person speech
 //! ("We are working …, he said."), which continues into the next first-person sentences and
 //! quotations that run across paragraphs. Disputes come from [`disputes`].
 //!
@@ -246,9 +248,15 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Ve
     // Stakeholder links; sources of one stakeholder merge.
     let mut linked: Vec<Option<usize>> = srcs.iter().map(|s| link(&ctx, s, stakeholders)).collect();
     let mut a = 0;
+    let merges = |k: &Key| !matches!(k, Key::Desc(_));
     while a < srcs.len() {
-        if let Some(st) = linked[a] {
-            if let Some(b) = (0..a).find(|&b| linked[b] == Some(st)) {
+        if let (Some(st), true) = (linked[a], merges(&srcs[a].key)) {
+            if let Some(b) = (0..a).find(|&b| linked[b] == Some(st) && merges(&srcs[b].key)) {
+                // "The Taliban government" joins "the Taliban" under the name's shorter form.
+                if matches!(srcs[a].key, Key::Ent(_)) && matches!(srcs[b].key, Key::Named(_)) {
+                    srcs[b].name = srcs[a].name.clone();
+                    srcs[b].key = srcs[a].key.clone();
+                }
                 let moved = std::mem::take(&mut srcs[a].raws);
                 let spans = std::mem::take(&mut srcs[a].speaker_spans);
                 srcs[b].raws.extend(moved);
@@ -448,7 +456,10 @@ fn link(ctx: &Ctx, s: &Src, stakeholders: &[Stakeholder]) -> Option<usize> {
                 if m.span.overlaps(*sp) {
                     let ov = m.span.end.min(sp.end) - m.span.start.max(sp.start);
                     // The mention must cover the phrase's head (its end) to stand for it.
-                    if m.span.end >= sp.end && best.map_or(true, |(_, b)| ov > b) {
+                    // A named body ("the Turkish government") or a role speaking for one ("a
+                    // Chinese Foreign Ministry spokesperson") stands for the body it names.
+                    let stands = m.span.end >= sp.end || matches!(s.key, Key::Named(_)) || (matches!(s.key, Key::Desc(_)) && is_person_head(&s.head));
+                    if stands && best.map_or(true, |(_, b)| ov > b) {
                         best = Some((i, ov));
                     }
                 }
