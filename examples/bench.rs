@@ -176,6 +176,9 @@ fn main() {
         }
         let out = cmd.output().expect("child build");
         let text = String::from_utf8_lossy(&out.stdout);
+        for l in String::from_utf8_lossy(&out.stderr).lines().filter(|l| l.starts_with("timing:")) {
+            println!("  {l}");
+        }
         let line = text.lines().find(|l| l.starts_with("RESULT ")).unwrap_or_else(|| panic!("child failed: {}", String::from_utf8_lossy(&out.stderr)));
         let f: Vec<f64> = line.split_whitespace().skip(1).map(|x| x.parse().unwrap_or(f64::NAN)).collect();
         let (s, peak) = (f[0], f[1]);
@@ -235,7 +238,7 @@ fn main() {
         let pubd = d.article.published.map(|p| p.date);
         found += explainer::extract::dates::extract(d, pubd, &mut w).len();
     }
-    let dates = t.elapsed().as_secs_f64();
+    let dates = t.elapsed().as_secs_f64().max(1e-9);
     println!("date extraction only, 1 thread: {:.2} MB/s, {:.0} articles/s, {found} dates", sample_mb / dates, sample.len() as f64 / dates);
 
     println!();

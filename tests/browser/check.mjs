@@ -40,52 +40,55 @@ function onPath(cmd) {
   return spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
 }
 
-// 1. The site to check.
+// 1. The site to check: built here (base_url set to the local server) or given as an argument.
 let site = process.argv[2] ? resolve(process.argv[2]) : null;
+if (!site && !onPath("zola")) {
+  console.log("SKIP: zola is not on PATH, so there is no built site to check.");
+  console.log("      Install Zola 0.23 (https://www.getzola.org/documentation/getting-started/installation/),");
+  console.log("      or pass a built site: node tests/browser/check.mjs public/");
+  process.exit(0);
+}
 let scratch = null;
-if (!site) {
-  if (!onPath("zola")) {
-    console.log("SKIP: zola is not on PATH, so there is no built site to check.");
-    console.log("      Install Zola 0.23 (https://www.getzola.org/documentation/getting-started/installation/),");
-    console.log("      or pass a built site: node tests/browser/check.mjs public/");
-    process.exit(0);
+// A given site keeps its configured base_url; the server rewrites it to its own origin.
+const siteBase = (readFileSync(join(repo, "config.toml"), "utf8").match(/^base_url\s*=\s*"([^"]*)"/m) || [])[1] || "https://example.org";
+
+// 2. Serve it on 127.0.0.1.
+const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml", ".csv": "text/csv", ".txt": "text/plain", ".svg": "image/svg+xml" };
+let origin = "";
+function lookup(urlPath) {
+  const path = decodeURIComponent(urlPath);
+  let file = normalize(join(site, path));
+  if (!file.startsWith(site)) return { status: 403, type: "text/plain", body: "forbidden" };
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+  const rebase = (buf, type) => (/html|css|javascript|json|xml/.test(type) ? buf.toString("utf8").split(siteBase).join(origin) : buf);
+  if (!existsSync(file)) {
+    const notFound = join(site, "404.html");
+    return { status: 404, type: TYPES[".html"], body: existsSync(notFound) ? rebase(readFileSync(notFound), "html") : "not found" };
   }
+  const type = TYPES[extname(file)] || "application/octet-stream";
+  return { status: 200, type, body: rebase(readFileSync(file), type) };
+}
+const server = createServer((req, res) => {
+  const r = lookup(new URL(req.url, "http://x").pathname);
+  res.writeHead(r.status, { "content-type": r.type });
+  res.end(r.body);
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+origin = `http://127.0.0.1:${server.address().port}`;
+if (!site) {
   scratch = mkdtempSync(join(tmpdir(), "explainer-browser-"));
   site = join(scratch, "public");
   execFileSync("cargo", ["run", "--release", "--quiet", "--", "build", "--no-zola"], { cwd: repo, stdio: "inherit" });
-  execFileSync("zola", ["build", "--output-dir", site, "--force"], { cwd: repo, stdio: "inherit" });
+  execFileSync("zola", ["build", "--base-url", origin, "--output-dir", site, "--force"], { cwd: repo, stdio: "inherit" });
 }
 if (!existsSync(join(site, "index.html"))) {
   console.log(`FAIL ${site} has no index.html: build the site first`);
   process.exit(1);
 }
 
-// 2. Serve it on 127.0.0.1.
-const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/xml", ".csv": "text/csv", ".txt": "text/plain", ".svg": "image/svg+xml" };
-const server = createServer((req, res) => {
-  let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  let file = normalize(join(site, path));
-  if (!file.startsWith(site)) { res.writeHead(403).end(); return; }
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-  if (!existsSync(file)) {
-    const notFound = join(site, "404.html");
-    res.writeHead(404, { "content-type": TYPES[".html"] });
-    res.end(existsSync(notFound) ? readFileSync(notFound) : "not found");
-    return;
-  }
-  res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
-  res.end(readFileSync(file));
-});
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-// The site's absolute links use its base_url; send them to the local server instead.
+// No external requests, ever: anything not on the local server is aborted (and reported).
 async function routeToLocal(context) {
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
-    const u = new URL(route.request().url());
-    if (u.hostname === "example.org" || u.hostname === "localhost") return route.continue({ url: origin + u.pathname + u.search });
-    return route.abort(); // no external requests, ever
-  });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
 }
 
 const browser = await chromium.launch({
@@ -109,7 +112,8 @@ const pages = [["home", "/"], ["explainer", `/explainers/${SEED_SLUG}/`]];
     return a ? new URL(a.href).pathname : null;
   });
   if (href) pages.push(["stakeholder", href]);
-  else { console.log("note no stakeholder pages (no stakeholders extracted yet); checking the stakeholder list instead"); pages.push(["stakeholders", "/actors/"]); }
+  else console.log("note: no stakeholder pages (no stakeholders extracted yet); stakeholder page not checked");
+  pages.push(["404", "/404.html"]);
   await ctx.close();
 }
 
@@ -124,7 +128,7 @@ for (const [name, path] of pages) {
       await routeToLocal(ctx);
       const page = await ctx.newPage();
       const resp = await page.goto(origin + path, { waitUntil: "load" });
-      if (!resp || resp.status() !== 200) { fail(`${label}: HTTP ${resp && resp.status()}`); await ctx.close(); continue; }
+      if (!resp || (resp.status() !== 200 && name !== "404")) { fail(`${label}: HTTP ${resp && resp.status()}`); await ctx.close(); continue; }
       await page.evaluate(axeSource);
       const result = await page.evaluate(async (tags) => {
         const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
@@ -150,7 +154,7 @@ for (const [name, path] of pages) {
     const errors = [];
     let weight = 0;
     const external = [];
-    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    page.on("console", (m) => { if (m.type() === "error" && !(name === "404" && /status of 404/.test(m.text()))) errors.push(m.text()); });
     page.on("pageerror", (e) => errors.push(String(e)));
     page.on("request", (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith("data:")) external.push(r.url()); });
     page.on("response", async (r) => {
@@ -202,7 +206,7 @@ for (const [name, path] of pages) {
       return t;
     };
     const [withJs, withoutJs] = [await text(true), await text(false)];
-    if (withoutJs < 200 || withoutJs !== withJs) fail(`${name}: content without JS ${withoutJs} chars vs ${withJs} with JS`);
+    if (withoutJs < (name === "404" ? 50 : 200) || withoutJs !== withJs) fail(`${name}: content without JS ${withoutJs} chars vs ${withJs} with JS`);
     else ok(`${name}: all content present without JavaScript (${withoutJs} chars)`);
   }
 }
