@@ -4,7 +4,7 @@
 //! `role="img"`-free structure (`role="group"` with `aria-labelledby`), printed by the theme as
 //! is. An empty string when there is no stakeholder.
 //!
-//! Layout: the [`MAX_NODES`] most salient stakeholders (the document order) on a grid of
+//! Layout: the [`MAX_NODES`] most salient stakeholders (named ones before unnamed groups) on a grid of
 //! [`COLS`] columns in a 360-unit-wide `viewBox`, so it stays readable at 375 px; each cell holds
 //! the shape and a label of at most two lines of [`LINE_CHARS`] characters (longer names are cut
 //! with "…"), so label boxes, estimated at 0.6 em a character, never overlap (a test checks it).
@@ -21,7 +21,7 @@
 use crate::wire;
 
 /// Most nodes drawn.
-pub const MAX_NODES: usize = 15;
+pub const MAX_NODES: usize = 18;
 /// Grid columns.
 pub const COLS: usize = 3;
 /// Characters per label line.
@@ -138,7 +138,11 @@ fn cell(i: usize) -> (f64, f64) {
 }
 
 pub fn map_svg(doc: &wire::Document) -> String {
-    let nodes: Vec<&wire::Stakeholder> = doc.stakeholders.iter().take(MAX_NODES).collect();
+    // Named actors first, then unnamed groups ("rights groups") if there is room, each in
+    // salience order.
+    let unnamed = |s: &wire::Stakeholder| s.kind == "group" && s.name.rsplit(' ').next().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let nodes: Vec<&wire::Stakeholder> =
+        doc.stakeholders.iter().filter(|s| !unnamed(s)).chain(doc.stakeholders.iter().filter(|s| unnamed(s))).take(MAX_NODES).collect();
     if nodes.is_empty() {
         return String::new();
     }

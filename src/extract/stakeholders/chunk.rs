@@ -423,6 +423,9 @@ fn split_run(
     }
     // Connectors never start or end a candidate.
     let is_conn = |i: usize| !is_cap(w(i));
+    // "Boeing 787", "Airbus A380", "US$": the name is part of a product or a currency.
+    let next_has_digit = |b: usize| b < toks.len() && toks[b].kind == Tk::Word && w(b).chars().any(|c| c.is_ascii_digit()) && w(b).len() <= 12;
+    let currency = |b: usize| b < toks.len() && w(b) == "$";
     let mut seg_start = start;
     let mut i = start;
     let mut pending_aff: Option<usize> = None; // candidate index before a title
@@ -443,6 +446,11 @@ fn split_run(
             let f = lw(k);
             t.non_actor.contains(f.as_str()) || t.months.contains(f.as_str()) || t.openers.contains(f.as_str())
         }) {
+            return None;
+        }
+        // Products and events, not actors: a model number ("Trent 900", "A330-300E") or an
+        // event or law word at the end ("Worldwide Developers Conference").
+        if (a..b).any(|k| w(k).chars().any(|c| c.is_ascii_digit())) || next_has_digit(b) || t.non_actor_heads.contains(lw(b - 1).as_str()) {
             return None;
         }
         let sp = Span::new(toks[a].span.start, toks[b - 1].span.end);
@@ -496,6 +504,11 @@ fn split_run(
             if !continues {
                 if seg_start < i {
                     flush(seg_start, i, out, initial);
+                }
+                if next_has_digit(j) || currency(j) {
+                    i = j + 1;
+                    seg_start = i.min(end);
+                    continue;
                 }
                 let sp = Span::new(toks[i].span.start, toks[j - 1].span.end);
                 let mut c = base(sp, sentence, (i, j), hint, restricted);

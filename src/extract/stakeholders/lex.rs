@@ -47,6 +47,8 @@ pub(crate) struct Tables {
     /// Descriptor nouns and adjectives with the kind they suggest (`None` for "-").
     pub(crate) descriptors: HashMap<&'static str, Option<StakeholderKind>>,
     pub(crate) non_actor: HashSet<&'static str>,
+    /// Last words that make a name an event, law or plan ("… Conference", "… Act").
+    pub(crate) non_actor_heads: HashSet<&'static str>,
     pub(crate) place_nouns: HashSet<&'static str>,
     pub(crate) openers: HashSet<&'static str>,
     pub(crate) months: HashSet<&'static str>,
@@ -110,6 +112,7 @@ fn build() -> Tables {
         org_words: lexicon::map("org-words.txt").into_iter().filter_map(|(k, v)| Some((k, kind_of(v)?))).collect(),
         descriptors: lexicon::map("descriptors.txt").into_iter().map(|(k, v)| (k, kind_of(v))).collect(),
         non_actor: lexicon::set("non-actor-words.txt").into_iter().collect(),
+        non_actor_heads: lexicon::set("non-actor-heads.txt").into_iter().collect(),
         place_nouns: lexicon::set("place-nouns.txt").into_iter().collect(),
         openers: lexicon::set("sentence-openers.txt").into_iter().collect(),
         months: lexicon::set("months.txt").into_iter().collect(),

@@ -24,6 +24,7 @@
 //! twice or with "government"; two different people sharing a surname merge.
 
 mod chunk;
+mod groups;
 mod lex;
 mod roles;
 
@@ -65,7 +66,13 @@ fn speech_context(text: &str, tk: &[Token], c: &Cand) -> bool {
     if b < tk.len() && tk[b].kind == Tk::Pos {
         b += 1;
     }
-    let after = tk.get(b).map(|t| fold(t.text(text))).unwrap_or_default();
+    let mut after = tk.get(b).map(|t| fold(t.text(text))).unwrap_or_default();
+    // "Thomas West, the U.S. Special Representative for Afghanistan, stated": past the appositive.
+    if after == "," {
+        if let Some(k) = (b + 1..tk.len().min(b + 16)).find(|&k| tk[k].text(text) == ",") {
+            after = tk.get(k + 1).map(|t| fold(t.text(text))).unwrap_or_default();
+        }
+    }
     let mut p = a;
     if p > 0 && fold(tk[p - 1].text(text)) == "the" {
         p -= 1;
@@ -307,6 +314,21 @@ pub fn extract(doc: &Document, warnings: &mut Vec<Diagnostic>) -> Vec<Stakeholde
         by_key.entry(key).or_insert(k);
         owner[ci] = Some(k);
     }
+    // Unnamed groups: "rights groups", "Boeing employees".
+    for g in groups::find(text, &toks, &cands, &stats, &restricted) {
+        let key = format!("group:{}", fold(&g.name));
+        let k = match by_key.get(&key) {
+            Some(&k) => k,
+            None => {
+                let k = new_cluster(&mut clusters, g.name.clone(), StakeholderKind::Group, None, true);
+                clusters[k].affiliation = g.by.and_then(|ci| owner[ci]);
+                clusters[k].evidence = Some(g.sentence);
+                by_key.insert(key, k);
+                k
+            }
+        };
+        clusters[k].mentions.push((g.span, g.sentence, false));
+    }
     // "X government" / "X regime": a group acting as a government.
     for (ci, c) in cands.iter().enumerate() {
         if let (true, Some(k)) = (c.gov, owner[ci]) {
@@ -385,7 +407,9 @@ pub fn extract(doc: &Document, warnings: &mut Vec<Diagnostic>) -> Vec<Stakeholde
         for (k, cl) in clusters.iter().enumerate() {
             let m: f64 = cl.mentions.iter().map(|m| if m.2 { 0.5 } else { 1.0 }).sum();
             let first = cl.mentions.iter().map(|m| m.0.start).min().unwrap_or(0) as f64 / len;
-            raw[k] = (1.0 + m).ln() + 0.6 * (1.0 - first) + if quoted[k] { 0.4 } else { 0.0 } + 0.2 * (1.0 + subject[k] as f64).ln() + if headline[k] { 0.3 } else { 0.0 };
+            // An unnamed group ("rights groups") counts for less than a named actor.
+            let unnamed = if cl.kind == StakeholderKind::Group && cl.entry.is_none() && cl.name.rsplit(' ').next().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)) { 0.6 } else { 1.0 };
+            raw[k] = unnamed * (1.0 + m).ln() + 0.6 * (1.0 - first) + if quoted[k] { 0.4 } else { 0.0 } + 0.2 * (1.0 + subject[k] as f64).ln() + if headline[k] { 0.3 } else { 0.0 };
         }
     }
     let max = (0..clusters.len()).filter(|&k| keep[k]).map(|k| raw[k]).fold(0.0f64, f64::max).max(1e-9);

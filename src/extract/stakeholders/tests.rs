@@ -139,3 +139,22 @@ fn never_panics_on_odd_text() {
         let _ = run(t);
     }
 }
+
+#[test]
+fn unnamed_groups_with_their_affiliation() {
+    // Shaped like the seed ("rights groups are worried", "Taliban members") and MEANTIME
+    // ("Boeing employees"); "to repress demonstrators" must not make "repress demonstrators".
+    let (s, _, _) = run(
+        "Title here\n\nRights groups are worried the money will be used to repress demonstrators. Boeing employees met Taliban members. He informed reporters.\n",
+    );
+    let names: Vec<&str> = s.iter().map(|x| x.name.as_str()).collect();
+    assert!(names.contains(&"rights groups"), "{names:?}");
+    assert!(names.contains(&"demonstrators"), "{names:?}");
+    assert!(names.contains(&"reporters"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("repress") || n.contains("informed")), "{names:?}");
+    assert_eq!(find(&s, "Boeing employees").affiliation.as_deref(), Some("boeing"));
+    assert_eq!(find(&s, "Taliban members").kind, StakeholderKind::Group);
+    // Named actors rank above unnamed groups with as many mentions.
+    let pos = |n: &str| names.iter().position(|x| *x == n).unwrap();
+    assert!(pos("Boeing") < pos("Boeing employees"));
+}
