@@ -27,6 +27,8 @@
 //! (`XXXX-08`) come after every event with a year, ordered among themselves by month and day;
 //! a value with no calendar part at all (`XXXX`) comes last. Ties keep text order.
 //!
+//! At most 4 events come from one sentence and 100 from one article.
+//!
 //! Actors are the stakeholders mentioned in the sentence, in order of first mention; the source
 //! is the first source with a statement in the sentence.
 //!
@@ -38,9 +40,13 @@
 use crate::extract::dates::tokens::{tokenize, Kind, Tok};
 use crate::model::{DateMention, DateMod, DateType, Document, Event, Precision, Source, Span, Stakeholder};
 use crate::wire;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 const MAX_TITLE_WORDS: usize = 12;
+/// A timeline a reader can take in; each event carries its sentence, so this also bounds the
+/// output of a pathological article.
+const MAX_EVENTS: usize = 100;
+const MAX_PER_SENTENCE: usize = 4;
 
 const PREPOSITIONS: &[&str] = &["at", "by", "during", "for", "from", "in", "of", "on", "since", "through", "until"];
 const SUBORDINATORS: &[&str] = &["after", "although", "as", "because", "before", "if", "though", "when", "whereas", "which", "while", "who", "whom", "whose", "adding", "saying"];
@@ -56,6 +62,18 @@ const REPORTING: &[&str] = &[
 const POSSESSIVES: &[&str] = &["her", "his", "its", "our", "their"];
 const DETERMINERS: &[&str] = &["a", "an", "her", "his", "its", "our", "that", "the", "their", "this"];
 const STOP: &[&str] = &["about", "after", "also", "been", "before", "from", "have", "into", "that", "their", "there", "they", "this", "which", "with", "were", "would"];
+
+/// The part of a very long sentence around a date that titles are cut from (at most about
+/// 1,200 bytes, so a pathological one-line article stays linear).
+fn window(text: &str, sent: Span, date: Span) -> Span {
+    const HALF: usize = 600;
+    if sent.len() <= 2 * HALF {
+        return sent;
+    }
+    let a = crate::model::floor_char_boundary(text, date.start.saturating_sub(HALF).max(sent.start));
+    let b = crate::model::floor_char_boundary(text, (date.end + HALF).min(sent.end));
+    Span::new(a.max(sent.start), b.max(date.end).min(sent.end))
+}
 
 /// Whether a date can be a timeline entry.
 fn eventful(d: &DateMention) -> bool {
@@ -362,29 +380,32 @@ fn content_words(s: &str) -> BTreeSet<String> {
 
 pub fn extract(doc: &Document, dates: &[DateMention], stakeholders: &[Stakeholder], sources: &[Source]) -> Vec<Event> {
     let text = doc.text();
-    let mut events: Vec<(Event, BTreeSet<String>)> = Vec::new();
+    let mut events: Vec<Event> = Vec::new();
+    // (sentence, value) pairs seen, and title words of the events of each (value, modifier).
+    let mut in_sentence: BTreeSet<(usize, &str)> = BTreeSet::new();
+    let mut by_value: BTreeMap<(&str, Option<DateMod>), Vec<BTreeSet<String>>> = BTreeMap::new();
     for (di, d) in dates.iter().enumerate() {
         if !eventful(d) || doc.sentences.get(d.sentence).is_none_or(|s| s.paragraph.is_none()) {
             continue;
         }
-        // The same value earlier in the same sentence: one fact.
-        if dates[..di].iter().any(|e| e.sentence == d.sentence && eventful(e) && e.value == d.value) {
+        // The same value earlier in the same sentence: one fact. A sentence listing many dates
+        // is a list, not a story: at most a few events from it.
+        if !in_sentence.insert((d.sentence, d.value.as_str())) || in_sentence.range((d.sentence, "")..(d.sentence + 1, "")).count() > MAX_PER_SENTENCE {
             continue;
         }
-        let sent = doc.sentences[d.sentence].span;
+        let sent = window(text, doc.sentences[d.sentence].span, d.span);
         let title = title(text, sent, d.span);
         let words = content_words(&title);
-        let dup = events.iter().any(|(e, w)| {
-            let o = &dates[e.date];
-            o.value == d.value && o.modifier == d.modifier && {
-                let common = w.intersection(&words).count();
-                let small = w.len().min(words.len()).max(1);
-                common * 2 >= small
-            }
+        let same = by_value.entry((d.value.as_str(), d.modifier)).or_default();
+        let dup = same.iter().any(|w| {
+            let common = w.intersection(&words).count();
+            let small = w.len().min(words.len()).max(1);
+            common * 2 >= small
         });
         if dup {
             continue;
         }
+        same.push(words);
         let mut actors: Vec<(usize, &str)> = Vec::new();
         for s in stakeholders {
             if let Some(m) = s.mentions.iter().find(|m| m.sentence == d.sentence) {
@@ -402,9 +423,11 @@ pub fn extract(doc: &Document, dates: &[DateMention], stakeholders: &[Stakeholde
             .iter()
             .position(|s| s.statements.iter().any(|st| st.span.contains(d.span)))
             .or_else(|| sources.iter().position(|s| s.statements.iter().any(|st| st.sentence == d.sentence)));
-        events.push((Event { date: di, sentence: d.sentence, title, actors: ids, source }, words));
+        events.push(Event { date: di, sentence: d.sentence, title, actors: ids, source });
+        if events.len() >= MAX_EVENTS {
+            break;
+        }
     }
-    let mut events: Vec<Event> = events.into_iter().map(|(e, _)| e).collect();
     events.sort_by_key(|e| {
         let d = &dates[e.date];
         (sort_key(&d.value, d.precision, d.modifier), d.span.start)
