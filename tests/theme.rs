@@ -98,6 +98,13 @@ fn site(name: &str, bundles: Vec<(String, Vec<emit::OutFile>)>) -> Site {
             let p = root.join(&f.path);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(&p, &f.bytes).unwrap();
+            // EXPLAINER_BUNDLES=site-root also writes the bundles there, so a real Zola can
+            // build the filled and hostile pages (see tests/browser/README in the main README).
+            if let Ok(dir) = std::env::var("EXPLAINER_BUNDLES") {
+                let out = Path::new(&dir).join(&f.path);
+                std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+                std::fs::write(out, &f.bytes).unwrap();
+            }
         }
         let index = files.iter().find(|f| f.path.ends_with("index.md")).unwrap();
         pages.push(page_value(&slug, std::str::from_utf8(&index.bytes).unwrap()));

@@ -25,13 +25,34 @@ pub fn path(root: &Path) -> PathBuf {
     root.join(".explainer").join("manifest.json")
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A generated file as written: the first 16 hex digits of its SHA-256 (enough to notice a hand
+/// edit) and its length.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileRecord {
-    pub sha256: String,
+    pub hash: String,
     pub len: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+impl FileRecord {
+    pub fn of(bytes: &[u8]) -> FileRecord {
+        FileRecord { hash: file_hash(bytes), len: bytes.len() as u64 }
+    }
+    fn to_disk(&self) -> String {
+        format!("{} {}", self.hash, self.len)
+    }
+    fn from_disk(s: &str) -> Option<FileRecord> {
+        let (h, l) = s.split_once(' ')?;
+        Some(FileRecord { hash: h.to_string(), len: l.parse().ok()? })
+    }
+}
+
+/// The hash recorded for a generated file.
+pub fn file_hash(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    crate::ingest::hex(&sha2::Sha256::digest(bytes)[..8])
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// The seed as shown to users (`seeds/a.txt`).
     pub seed: String,
@@ -45,9 +66,15 @@ pub struct Entry {
     pub slug: String,
     /// Generated files of this seed, relative to the site root.
     pub files: Vec<String>,
+    /// The headline and the stakeholders as (id, name): what the related-explainers pass needs
+    /// from a seed that is not extracted again.
+    pub title: String,
+    pub actors: Vec<(String, String)>,
+    /// Hash of the related-explainers list in its `view.json` ("" for none).
+    pub related: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Manifest {
     pub schema: String,
     /// Tool fingerprint (version + sources); a change re-extracts every seed.
@@ -56,6 +83,28 @@ pub struct Manifest {
     pub seeds: Vec<Entry>,
     /// Every generated file (seed bundles and site-wide files such as the CSS).
     pub files: BTreeMap<String, FileRecord>,
+}
+
+/// On disk: one seed a line, its files (path → "hash length") with it; site-wide files apart.
+#[derive(Serialize, Deserialize)]
+struct DiskEntry {
+    seed: String,
+    sha256: String,
+    options: String,
+    base_slug: String,
+    slug: String,
+    files: BTreeMap<String, String>,
+    title: String,
+    actors: Vec<(String, String)>,
+    related: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Disk {
+    schema: String,
+    tool: String,
+    seeds: Vec<DiskEntry>,
+    site: BTreeMap<String, String>,
 }
 
 impl Default for Manifest {
@@ -75,23 +124,80 @@ impl Manifest {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Manifest::default()),
             Err(e) => return Err(Error::io(shown, &e)),
         };
-        let m: Manifest = serde_json::from_slice(&bytes).map_err(|e| {
+        let d: Disk = serde_json::from_slice(&bytes).map_err(|e| {
             Error::new(ErrorKind::Config, format!("the build manifest is damaged: {e}"))
                 .in_file(shown)
                 .at_line(e.line())
                 .hint("it is rebuilt by this run; pages it listed that no seed makes any more must be deleted by hand")
         })?;
-        if m.schema != SCHEMA {
-            return Err(Error::new(ErrorKind::Config, format!("unknown manifest schema {:?}", m.schema))
+        if d.schema != SCHEMA {
+            return Err(Error::new(ErrorKind::Config, format!("unknown manifest schema {:?}", d.schema))
                 .in_file(shown)
                 .hint("it was written by another version of explainer; it is rebuilt by this run"));
         }
+        let damaged = |what: &str| {
+            Error::new(ErrorKind::Config, format!("the build manifest is damaged: bad file record for {what}"))
+                .in_file(shown)
+                .hint("it is rebuilt by this run")
+        };
+        let mut m = Manifest { schema: d.schema, tool: d.tool, seeds: Vec::with_capacity(d.seeds.len()), files: BTreeMap::new() };
+        for (p, r) in d.site {
+            m.files.insert(p.clone(), FileRecord::from_disk(&r).ok_or_else(|| damaged(&p))?);
+        }
+        for e in d.seeds {
+            let mut files = Vec::with_capacity(e.files.len());
+            for (p, r) in e.files {
+                m.files.insert(p.clone(), FileRecord::from_disk(&r).ok_or_else(|| damaged(&p))?);
+                files.push(p);
+            }
+            m.seeds.push(Entry {
+                seed: e.seed,
+                sha256: e.sha256,
+                options: e.options,
+                base_slug: e.base_slug,
+                slug: e.slug,
+                files,
+                title: e.title,
+                actors: e.actors,
+                related: e.related,
+            });
+        }
+        m.seeds.sort_by(|a, b| a.seed.cmp(&b.seed));
         Ok(m)
     }
 
+    /// The JSON on disk: deterministic, one seed a line (so a diff shows which seeds changed).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut s = serde_json::to_string_pretty(self).expect("the manifest always serialises");
-        s.push('\n');
+        let j = |v: &str| serde_json::to_string(v).expect("strings serialise");
+        let mut owned: BTreeMap<&str, ()> = BTreeMap::new();
+        let mut s = String::with_capacity(self.seeds.len() * 700 + 200);
+        s.push_str(&format!("{{\"schema\": {}, \"tool\": {},\n\"seeds\": [", j(&self.schema), j(&self.tool)));
+        for (i, e) in self.seeds.iter().enumerate() {
+            let files: BTreeMap<String, String> = e
+                .files
+                .iter()
+                .filter_map(|f| {
+                    owned.insert(f, ());
+                    self.files.get(f).map(|r| (f.clone(), r.to_disk()))
+                })
+                .collect();
+            let d = DiskEntry {
+                seed: e.seed.clone(),
+                sha256: e.sha256.clone(),
+                options: e.options.clone(),
+                base_slug: e.base_slug.clone(),
+                slug: e.slug.clone(),
+                files,
+                title: e.title.clone(),
+                actors: e.actors.clone(),
+                related: e.related.clone(),
+            };
+            s.push_str(if i == 0 { "\n" } else { ",\n" });
+            s.push_str(&serde_json::to_string(&d).expect("the manifest always serialises"));
+        }
+        let site: BTreeMap<&String, String> =
+            self.files.iter().filter(|(p, _)| !owned.contains_key(p.as_str())).map(|(p, r)| (p, r.to_disk())).collect();
+        s.push_str(&format!("\n],\n\"site\": {}}}\n", serde_json::to_string(&site).expect("serialises")));
         s.into_bytes()
     }
 
@@ -107,5 +213,36 @@ impl Manifest {
             let Some(rec) = self.files.get(f) else { return false };
             std::fs::metadata(root.join(f)).map(|m| m.is_file() && m.len() == rec.len).unwrap_or(false)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_through_disk() {
+        let mut m = Manifest { tool: "t".into(), ..Manifest::default() };
+        m.files.insert("content/explainers/a/index.md".into(), FileRecord::of(b"x"));
+        m.files.insert("static/explainer.css".into(), FileRecord::of(b"css"));
+        m.seeds.push(Entry {
+            seed: "seeds/a.txt".into(),
+            sha256: "00".into(),
+            options: "o".into(),
+            base_slug: "a".into(),
+            slug: "a".into(),
+            files: vec!["content/explainers/a/index.md".into()],
+            title: "A \"title\"".into(),
+            actors: vec![("x".into(), "X".into())],
+            related: String::new(),
+        });
+        let dir = std::env::temp_dir().join(format!("explainer-manifest-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join(".explainer")).unwrap();
+        std::fs::write(path(&dir), m.to_bytes()).unwrap();
+        let back = Manifest::load(&dir).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(back, m);
+        let text = String::from_utf8(m.to_bytes()).unwrap();
+        assert!(serde_json::from_str::<serde_json::Value>(&text).is_ok(), "{text}");
     }
 }

@@ -17,7 +17,8 @@
 //!    atomically (temp file + rename). A file is only overwritten when the manifest says this tool
 //!    wrote it and it is unchanged since; a hand-written or hand-edited file stops that seed with a
 //!    message instead.
-//!    Then the site CSS (`static/explainer.css`, from the theme's CSS by lightningcss).
+//!    Then the related-explainers lists in `view.json` (they need every article; only changed
+//!    lists are rewritten) and the site CSS (`static/explainer.css`, from the theme's CSS by lightningcss).
 //! 4. **Clean up**: generated files no seed makes any more (removed or failing seeds, changed
 //!    slugs) are deleted when unchanged since they were written; the manifest is saved.
 //!
@@ -233,11 +234,11 @@ fn scan_bundles(root: &Path, old: &Manifest) -> (BTreeSet<String>, BTreeSet<Stri
         if name.starts_with(['_', '.']) {
             continue;
         }
+        if tracked.contains(name.as_str()) {
+            continue;
+        }
         let p = e.path();
         if p.is_dir() {
-            if tracked.contains(name.as_str()) {
-                continue;
-            }
             let looks_generated = std::fs::read(p.join("explainer.json"))
                 .ok()
                 .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
@@ -293,7 +294,7 @@ impl WriteCtx<'_> {
         match std::fs::read(&abs) {
             Ok(existing) if existing == f.bytes => Ok(Plan::Unchanged),
             Ok(existing) => match self.old.files.get(&rel) {
-                Some(rec) if rec.sha256 == sha_hex(&existing) => Ok(Plan::Write),
+                Some(rec) if rec.hash == manifest::file_hash(&existing) => Ok(Plan::Write),
                 Some(_) => Err(Error::new(ErrorKind::Write, "was changed by hand after explainer wrote it; not overwritten")
                     .in_file(&rel)
                     .hint("generated files are rewritten by every build: move your changes to a page of your own, delete this file, and build again")),
@@ -344,7 +345,7 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -
         let written = ctx.write_all(&files, Some(slug))?;
         let records: Vec<(String, FileRecord)> = files
             .iter()
-            .map(|f| (crate::error::display_path(&f.path), FileRecord { sha256: sha_hex(&f.bytes), len: f.bytes.len() as u64 }))
+            .map(|f| (crate::error::display_path(&f.path), FileRecord::of(&f.bytes)))
             .collect();
         let entry = Entry {
             seed: file.to_string(),
@@ -353,15 +354,112 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -
             base_slug,
             slug: slug.to_string(),
             files: records.iter().map(|(p, _)| p.clone()).collect(),
+            title: x.doc.article.title.clone(),
+            actors: x.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
+            related: String::new(),
         };
         Ok(Done { entry, records, written, warnings: x.warnings })
     })
 }
 
+/// How many related explainers a page lists.
+pub const RELATED_LIMIT: usize = 5;
+
+/// Fills the `related` list of each bundle's `view.json` (other explainers sharing
+/// stakeholders), which needs every article, so [`crate::emit::bundle`] cannot. Only views
+/// whose list changed are rewritten (a fresh bundle's view has an empty list). Returns how many
+/// files were written.
+fn related_pass(root: &Path, entries: &mut [(usize, Entry)], files: &mut BTreeMap<String, FileRecord>, notes: &mut Vec<String>) -> usize {
+    entries.sort_by_key(|(i, _)| *i);
+    let inputs: Vec<crate::emit::view::RelatedInput> = entries
+        .iter()
+        .map(|(_, e)| crate::emit::view::RelatedInput { slug: e.slug.clone(), title: e.title.clone(), actors: e.actors.clone() })
+        .collect();
+    let lists = crate::emit::view::related(&inputs, RELATED_LIMIT);
+    let work: Vec<(usize, String, String)> = lists
+        .iter()
+        .enumerate()
+        .filter_map(|(k, list)| {
+            let json = if list.is_empty() { String::new() } else { serde_json::to_string(list).expect("related serialises") };
+            let h = if list.is_empty() { String::new() } else { manifest::file_hash(json.as_bytes()) };
+            (h != entries[k].1.related).then_some((k, h, json))
+        })
+        .collect();
+    let files_ro: &BTreeMap<String, FileRecord> = files;
+    let done: Vec<(usize, String, std::result::Result<(String, FileRecord), String>)> = work
+        .into_par_iter()
+        .map(|(k, h, _)| {
+            let e = &entries[k].1;
+            let rel = format!("{BUNDLES}/{}/view.json", e.slug);
+            let r = (|| {
+                if !e.files.contains(&rel) {
+                    return Err(format!("{rel}: not a generated file; related explainers not written"));
+                }
+                let old = std::fs::read(root.join(&rel)).map_err(|err| format!("{rel}: cannot read: {err}"))?;
+                if files_ro.get(&rel).is_none_or(|r| r.hash != manifest::file_hash(&old)) {
+                    return Err(format!("{rel}: changed by hand after explainer wrote it; related explainers not written"));
+                }
+                let text = String::from_utf8(old).map_err(|_| format!("{rel}: not UTF-8"))?;
+                let bytes = set_related(&text, &lists[k]).ok_or_else(|| format!("{rel}: not a view explainer wrote; related explainers not written"))?;
+                let f = OutFile { path: PathBuf::from(&rel), bytes: bytes.into_bytes() };
+                crate::emit::replace_atomic(root, &f).map_err(|e| e.to_string())?;
+                Ok((rel, FileRecord::of(&f.bytes)))
+            })();
+            (k, h, r)
+        })
+        .collect();
+    let mut written = 0;
+    for (k, h, r) in done {
+        match r {
+            Ok((rel, rec)) => {
+                files.insert(rel, rec);
+                entries[k].1.related = h;
+                written += 1;
+            }
+            Err(msg) => notes.push(msg),
+        }
+    }
+    written
+}
+
+/// Replaces the `related` list of a `view.json` as [`crate::emit::view::View::to_json`] writes
+/// it: `related` is the last field, so it is spliced in at the end without parsing the whole
+/// file. A view in another shape is parsed and written again.
+fn set_related(text: &str, related: &[crate::emit::view::Related]) -> Option<String> {
+    const KEY: &str = "\n  \"related\": ";
+    if let Some(at) = text.rfind(KEY).filter(|_| text.ends_with("\n}\n")) {
+        let list = serde_json::to_string_pretty(related).ok()?.replace('\n', "\n  ");
+        return Some(format!("{}{KEY}{list}\n}}\n", &text[..at]));
+    }
+    let mut v: serde_json::Value = serde_json::from_str(text).ok()?;
+    v.as_object_mut()?.insert("related".into(), serde_json::to_value(related).ok()?);
+    let mut s = serde_json::to_string_pretty(&v).ok()?;
+    s.push('\n');
+    Some(s)
+}
+
+/// Time spent per step, on stderr when `EXPLAINER_TIMING` is set (for the benchmark).
+struct Timing(Option<std::cell::Cell<std::time::Instant>>);
+
+impl Timing {
+    fn new() -> Timing {
+        Timing(std::env::var_os("EXPLAINER_TIMING").map(|_| std::cell::Cell::new(std::time::Instant::now())))
+    }
+    fn mark(&self, step: &str) {
+        if let Some(t) = &self.0 {
+            let now = std::time::Instant::now();
+            eprintln!("timing: {step}: {:.3} s", now.duration_since(t.get()).as_secs_f64());
+            t.set(now);
+        }
+    }
+}
+
 fn build_locked(opts: &BuildOptions) -> Result<Report> {
     let root = opts.root.as_path();
     let mut report = Report::default();
+    let timing = Timing::new();
     let found = discover::find(root);
+    timing.mark("find seeds");
     report.ignored = found.ignored;
     report.skipped = found.errors;
     let old = Manifest::load(root).unwrap_or_else(|e| {
@@ -370,6 +468,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     });
     let tool_ok = old.tool == TOOL;
 
+    timing.mark("load manifest");
     // 1. Prepare.
     let progress = progress::Progress::new(opts.progress, found.seeds.len(), "reading seeds");
     let preps: Vec<Prep> = found
@@ -383,6 +482,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         .collect();
     progress.finish();
 
+    timing.mark("prepare");
     // 2. Slugs, in seed-path order.
     let (reserved, adopted) = scan_bundles(root, &old);
     let mut used = reserved.clone();
@@ -428,6 +528,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         }
     }
 
+    timing.mark("slugs");
     // 3. Extract and write.
     let ctx = WriteCtx { root, old: &old, adopted: &adopted };
     let progress = progress::Progress::new(opts.progress, jobs.len(), "building explainers");
@@ -474,6 +575,9 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     }
     // The site CSS (the theme's CSS bundled by lightningcss). A site without the theme's CSS
     // entry (a custom theme) keeps its own static files. The output path belongs to explainer.
+    timing.mark("extract and write");
+    report.written += related_pass(root, &mut entries, &mut files, &mut report.notes);
+    timing.mark("related");
     if root.join(crate::emit::css::ENTRY).is_file() {
         match crate::emit::css::site_css(root).and_then(|css| {
             let changed = crate::emit::write_atomic(root, &css)?;
@@ -483,7 +587,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
                 report.written += usize::from(changed);
                 files.insert(
                     crate::error::display_path(&css.path),
-                    FileRecord { sha256: sha_hex(&css.bytes), len: css.bytes.len() as u64 },
+                    FileRecord::of(&css.bytes),
                 );
             }
             Err(e) => report.skipped.push(e),
@@ -514,6 +618,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     report.built = entries.iter().map(|(_, e)| e.seed.clone()).collect();
     report.extracted = entries.iter().filter(|(i, _)| extracted.contains(i)).map(|(_, e)| e.seed.clone()).collect();
 
+    timing.mark("css");
     // 4. Clean up files no seed makes any more.
     let mut dirs = BTreeSet::new();
     for (path, rec) in &old.files {
@@ -522,7 +627,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         }
         let abs = root.join(path);
         match std::fs::read(&abs) {
-            Ok(b) if sha_hex(&b) == rec.sha256 => match std::fs::remove_file(&abs) {
+            Ok(b) if manifest::file_hash(&b) == rec.hash => match std::fs::remove_file(&abs) {
                 Ok(()) => {
                     report.removed += 1;
                     if let Some(d) = Path::new(path).parent() {
@@ -559,11 +664,15 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         }
     }
 
+    timing.mark("clean up");
     let mut seeds: Vec<Entry> = entries.into_iter().map(|(_, e)| e).chain(kept_failed).collect();
     seeds.sort_by(|a, b| a.seed.cmp(&b.seed));
     let new = Manifest { schema: manifest::SCHEMA.to_string(), tool: TOOL.to_string(), seeds, files };
-    let out = OutFile { path: PathBuf::from(".explainer").join("manifest.json"), bytes: new.to_bytes() };
-    crate::emit::write_atomic(root, &out)?;
+    if new != old || !manifest::path(root).is_file() {
+        let out = OutFile { path: PathBuf::from(".explainer").join("manifest.json"), bytes: new.to_bytes() };
+        crate::emit::write_atomic(root, &out)?;
+    }
+    timing.mark("save manifest");
     report.skipped.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     report.notes.sort();
     Ok(report)
@@ -572,6 +681,19 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn related_splice_matches_a_full_serialisation() {
+        let seed = crate::model::Seed::from_text("seeds/a.txt", "Taliban meet Huawei in Kabul\n\nThe Taliban met Huawei officials in Kabul, the ministry said.\n");
+        let x = crate::explain(seed, &Default::default());
+        let doc = crate::wire::Document::from_explainer(&x);
+        let mut view = crate::emit::view::build(&doc, &crate::emit::view::sentences(&x));
+        let empty = view.to_json();
+        let related = vec![crate::emit::view::Related { slug: "b".into(), title: "B \"q\" \n".into(), shared: vec!["Huawei".into(), "Taliban".into()] }];
+        view.related = related.clone();
+        assert_eq!(set_related(&empty, &related).unwrap(), view.to_json());
+        assert_eq!(set_related(&view.to_json(), &[]).unwrap(), empty);
+    }
 
     #[test]
     fn unique_slugs_take_a_path_hash() {

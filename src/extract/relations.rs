@@ -1,11 +1,342 @@
-//! Relations: edges of the stakeholder map, each from a sentence that states it.
+//! Relations: edges of the stakeholder map, each from a sentence that states them.
 //!
-//! In: the document and its stakeholders. Out: relations in text order.
+//! In: the document and its stakeholders (with mentions). Out: relations in text order
+//! (sentence, then position), each keeping its sentence, with a kind from the contract and a
+//! label as written ("met with", "not “partnering” with").
 //!
-//! What it gets wrong: (to be written with the extractor).
+//! How: cue phrases (`data/relation-cues.txt`, `phrase<TAB>kind`) found in a sentence; the
+//! object is the first stakeholder mention after the cue in the same clause (and any joined to
+//! it by "and"); the subject is the nearest mention before the cue in the clause, skipping
+//! mentions inside ", which …," clauses and places ("in Afghanistan"); "X and Y had talks"
+//! relates X and Y; a sentence-initial pronoun ("He", "They", "its") stands for the previous
+//! sentence's subject; a passive "was attacked by X" is turned round; a negated cue ("was not
+//! partnering with") becomes `other`. When a cue has a subject but no actor as object ("NATO
+//! supported the $100 million initiative") and the sentence reports someone else's words, the
+//! edge goes to that speaker, labelled with the object words. Affiliations found by the
+//! stakeholder stage become `speaks-for` (spokespeople, representatives, envoys) or `part-of`
+//! edges in the first sentence naming both.
+//!
+//! What it gets wrong: no parsing, so long sentences with several clauses can pair the wrong
+//! actors; nominal cues ("involvement with") relate whoever stands around them; pronoun
+//! resolution is one sentence deep.
 
-use crate::model::{Document, Relation, Stakeholder};
+use crate::extract::stakeholders::{is_demonym, tokenize, Tk, Token};
+use crate::lexicon;
+use crate::model::{Document, Relation, RelationKind, Stakeholder, StakeholderKind};
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
-pub fn extract(_doc: &Document, _stakeholders: &[Stakeholder]) -> Vec<Relation> {
-    Vec::new()
+fn parse_kind(s: &str) -> Option<RelationKind> {
+    Some(match s {
+        "meets" => RelationKind::Meets,
+        "cooperates" => RelationKind::Cooperates,
+        "supports" => RelationKind::Supports,
+        "opposes" => RelationKind::Opposes,
+        "criticizes" => RelationKind::Criticizes,
+        "attacks" => RelationKind::Attacks,
+        "negotiates" => RelationKind::Negotiates,
+        "part-of" => RelationKind::PartOf,
+        "speaks-for" => RelationKind::SpeaksFor,
+        "other" => RelationKind::Other,
+        _ => return None,
+    })
+}
+
+/// First word → cues starting with it (longest first).
+static CUES: LazyLock<HashMap<&'static str, Vec<(Vec<&'static str>, RelationKind)>>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, Vec<(Vec<&'static str>, RelationKind)>> = HashMap::new();
+    for (k, v) in lexicon::map("relation-cues.txt") {
+        let words: Vec<&'static str> = k.split(' ').collect();
+        let kind = parse_kind(v).unwrap_or_else(|| panic!("data/relation-cues.txt: unknown kind {v:?} for {k:?}"));
+        m.entry(words[0]).or_default().push((words, kind));
+    }
+    for v in m.values_mut() {
+        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    }
+    m
+});
+
+const LOCATIVE: &[&str] = &["in", "at", "near", "across", "throughout", "inside", "outside", "around", "into"];
+const SPEECH: &[&str] = &["said", "says", "told", "informed", "stated", "claimed", "added", "reported", "announced", "insisted"];
+const NEGATION: &[&str] = &["not", "no", "never", "n't", "neither", "nor"];
+
+#[derive(Debug, Clone, Copy)]
+struct M {
+    a: usize,
+    b: usize,
+    who: usize,
+    demonym: bool,
+}
+
+fn low(text: &str, t: &Token) -> String {
+    t.text(text).to_lowercase().replace('’', "'")
+}
+
+fn is_quote(s: &str) -> bool {
+    matches!(s, "“" | "”" | "\"" | "‘" | "’" | "'")
+}
+
+pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> Vec<Relation> {
+    let text = doc.text();
+    // Mentions per sentence.
+    let mut per: Vec<Vec<(usize, usize, bool)>> = vec![Vec::new(); doc.sentences.len()];
+    for (k, s) in stakeholders.iter().enumerate() {
+        for m in &s.mentions {
+            let demonym = is_demonym(&text[m.span.start..m.span.end]);
+            if m.sentence < per.len() {
+                per[m.sentence].push((m.span.start, k, demonym));
+            }
+        }
+    }
+    let mut out: Vec<(usize, usize, Relation)> = Vec::new();
+    let mut prev_subject: Option<usize> = None;
+    let mut last_person: Option<usize> = None;
+    for si in 0..doc.sentences.len() {
+        if doc.sentences[si].paragraph.is_none() {
+            continue;
+        }
+        let toks = tokenize(text, doc.sentences[si].span);
+        // Map mentions to token ranges.
+        let mut ms: Vec<M> = Vec::new();
+        for &(start, who, demonym) in &per[si] {
+            let span = stakeholders[who].mentions.iter().find(|m| m.span.start == start).map(|m| m.span);
+            let Some(span) = span else { continue };
+            let a = toks.iter().position(|t| t.span.start >= span.start);
+            let b = toks.iter().rposition(|t| t.span.end <= span.end);
+            if let (Some(a), Some(b)) = (a, b) {
+                // A demonym ("Chinese executives") is not an actor of a relation.
+                if a <= b && !demonym {
+                    ms.push(M { a, b: b + 1, who, demonym });
+                }
+            }
+        }
+        ms.sort_by_key(|m| (m.a, m.who));
+        let w = |i: usize| low(text, &toks[i]);
+        // Mentions after a locative preposition are places here.
+        let locative = |m: &M| -> bool {
+            let mut p = m.a;
+            if p > 0 && w(p - 1) == "the" {
+                p -= 1;
+            }
+            p > 0 && LOCATIVE.contains(&w(p - 1).as_str())
+        };
+        // Tokens inside ", which …," / ", who …," clauses.
+        let mut relative = vec![false; toks.len()];
+        let mut i = 0;
+        while i + 1 < toks.len() {
+            if toks[i].text(text) == "," && matches!(w(i + 1).as_str(), "which" | "who" | "whose") {
+                let mut j = i + 1;
+                while j < toks.len() && toks[j].text(text) != "," {
+                    relative[j] = true;
+                    j += 1;
+                }
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        // The sentence's subject: a mention in its first words, or a pronoun.
+        let first_word = toks.iter().position(|t| t.kind == Tk::Word).unwrap_or(0);
+        let pronoun = |i: usize| -> Option<usize> {
+            match w(i).as_str() {
+                "he" | "she" | "his" | "her" => last_person,
+                "they" | "it" | "its" | "their" => prev_subject,
+                _ => None,
+            }
+        };
+        let mut subject = ms.iter().find(|m| m.a <= first_word + 1 && !m.demonym).map(|m| m.who);
+        if subject.is_none() && first_word < toks.len() {
+            subject = pronoun(first_word);
+        }
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].kind != Tk::Word {
+                i += 1;
+                continue;
+            }
+            let first = w(i);
+            let Some(cands) = CUES.get(first.as_str()) else {
+                i += 1;
+                continue;
+            };
+            // Match the longest cue, skipping quote marks between its words.
+            let mut hit = None;
+            for (words, kind) in cands {
+                let mut k = i;
+                let mut ok = true;
+                for (n, cw) in words.iter().enumerate() {
+                    if n > 0 {
+                        while k < toks.len() && is_quote(toks[k].text(text)) {
+                            k += 1;
+                        }
+                    }
+                    if k >= toks.len() || toks[k].kind != Tk::Word || w(k) != *cw {
+                        ok = false;
+                        break;
+                    }
+                    k += 1;
+                }
+                if ok {
+                    hit = Some((k, *kind));
+                    break;
+                }
+            }
+            let Some((cj, mut kind)) = hit else {
+                i += 1;
+                continue;
+            };
+            let ci = i;
+            // Inside a mention ("Attacks" as part of a name)? Skip.
+            if ms.iter().any(|m| m.a <= ci && ci < m.b) {
+                i = cj;
+                continue;
+            }
+            // Clause bounds.
+            let stop = |t: &Token| matches!(t.text(text), ";" | ":" | "." | "?" | "!");
+            let left = (0..ci).rev().find(|&k| stop(&toks[k])).map(|k| k + 1).unwrap_or(0);
+            let right = (cj..toks.len()).find(|&k| stop(&toks[k])).unwrap_or(toks.len());
+            let mut label_start = ci;
+            // Negation just before the cue.
+            let neg = (ci.saturating_sub(3)..ci).find(|&k| NEGATION.contains(&w(k).as_str()) || w(k).ends_with("n't"));
+            if let Some(n) = neg {
+                kind = RelationKind::Other;
+                label_start = n;
+            }
+            // Passive: "was attacked by X".
+            let passive_verb = ci > 0 && matches!(w(ci - 1).as_str(), "was" | "were" | "been" | "being" | "is" | "are" | "be");
+            let passive = passive_verb && cj < toks.len() && w(cj) == "by";
+            if passive_verb && !passive {
+                // "64 journalists have been jailed": no agent stated.
+                i = cj;
+                continue;
+            }
+            // Objects: the first mention after the cue in the clause, and those joined by "and".
+            let mut objs: Vec<usize> = Vec::new();
+            let mut last_end = cj;
+            for m in ms.iter().filter(|m| m.a >= cj && m.b <= right) {
+                if objs.is_empty() {
+                    if m.a - cj > 8 || (cj..m.a).any(|k| toks[k].text(text) == ",") {
+                        break;
+                    }
+                    if locative(m) {
+                        continue;
+                    }
+                } else {
+                    let gap: Vec<String> = (last_end..m.a).map(&w).collect();
+                    let joined = gap.iter().any(|g| g == "and") && gap.len() <= 8;
+                    if !joined || locative(m) {
+                        break;
+                    }
+                }
+                if !objs.contains(&m.who) {
+                    objs.push(m.who);
+                }
+                last_end = m.b;
+            }
+            // Subject: the nearest mention before the cue in the clause, outside relative clauses.
+            let befores: Vec<&M> = ms.iter().filter(|m| m.b <= ci && m.a >= left && !relative[m.a] && !locative(m)).collect();
+            let mut subj = befores.last().map(|m| m.who);
+            // "X and Y had a chat": a pair before the cue.
+            let mut pair = None;
+            if objs.is_empty() && befores.len() >= 2 {
+                let y = befores[befores.len() - 1];
+                let x = befores[befores.len() - 2];
+                let near = ci - y.b <= 4 && !(y.b..ci).any(|k| toks[k].kind == Tk::Punct && !is_quote(toks[k].text(text)) && toks[k].text(text) != "]" && toks[k].text(text) != "[");
+                if near && (x.b..y.a).any(|k| w(k) == "and") && y.a - x.b <= 3 {
+                    pair = Some((x.who, y.who));
+                }
+            }
+            if subj.is_none() {
+                subj = (left..ci).find_map(pronoun);
+            }
+            let mut label_end = cj;
+            let mut pairs: Vec<(usize, usize)> = Vec::new();
+            if let Some(p) = pair {
+                pairs.push(p);
+            } else if let Some(s) = subj {
+                if passive {
+                    for &o in &objs {
+                        pairs.push((o, s));
+                    }
+                } else if !objs.is_empty() {
+                    for &o in &objs {
+                        pairs.push((s, o));
+                    }
+                } else if let Some(sp) = subject.filter(|&sp| {
+                    // Only in reported speech: "He told reporters that NATO supported …".
+                    let that = (0..ci).rev().find(|&k| w(k) == "that");
+                    sp != s && that.is_some_and(|t| (0..t).any(|k| SPEECH.contains(&w(k).as_str()))) && matches!(kind, RelationKind::Supports | RelationKind::Opposes | RelationKind::Criticizes)
+                }) {
+                    // "He said NATO supported the initiative": the edge goes to the speaker.
+                    pairs.push((s, sp));
+                    let mut e = cj;
+                    while e < right && e - cj < 6 && toks[e].text(text) != "," && !matches!(w(e).as_str(), "and" | "but" | "that" | "which") {
+                        e += 1;
+                    }
+                    label_end = e;
+                }
+            } else if !objs.is_empty() && kind == RelationKind::SpeaksFor {
+                // "Speaking on behalf of X, Y said": the subject follows the fronted clause.
+                if let Some(y) = ms.iter().find(|m| m.a > last_end && (last_end..m.a).any(|k| toks[k].text(text) == ",")) {
+                    for &o in &objs {
+                        pairs.push((y.who, o));
+                    }
+                }
+            }
+            // "reached a “verbal agreement” with the Taliban": the words up to the object.
+            if let (Some(o), false) = (ms.iter().find(|m| m.a >= cj && objs.first() == Some(&m.who)), matches!(w(cj - 1).as_str(), "with" | "to" | "on" | "of" | "for" | "by")) {
+                let mut e = o.a;
+                if e > cj && w(e - 1) == "the" {
+                    e -= 1;
+                }
+                let gap = (cj..e).filter(|&k| toks[k].kind == Tk::Word).count();
+                if e > cj && gap <= 5 && !(cj..e).any(|k| toks[k].kind == Tk::Punct && !is_quote(toks[k].text(text))) {
+                    label_end = e;
+                }
+            }
+            let label_end = label_end.max(cj);
+            let label = crate::model::fold_whitespace(&text[toks[label_start].span.start..toks[label_end - 1].span.end]);
+            for (f, t) in pairs {
+                if f == t {
+                    continue;
+                }
+                out.push((si, toks[ci].span.start, Relation { from: stakeholders[f].id.clone(), to: stakeholders[t].id.clone(), kind, label: label.clone(), sentence: si }));
+            }
+            i = cj;
+        }
+        // Carry the subject and the last person on.
+        if let Some(s) = ms.iter().find(|m| !m.demonym && !locative(m)).map(|m| m.who).or(subject) {
+            prev_subject = Some(s);
+        }
+        if let Some(m) = ms.iter().rev().find(|m| stakeholders[m.who].kind == StakeholderKind::Person) {
+            last_person = Some(m.who);
+        }
+    }
+    // Affiliations stated in a sentence naming both.
+    let by_id: HashMap<&str, usize> = stakeholders.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    for s in stakeholders {
+        let Some(aff) = s.affiliation.as_deref().and_then(|a| by_id.get(a).copied()) else { continue };
+        let a = &stakeholders[aff];
+        let sentence = s.mentions.iter().map(|m| m.sentence).find(|&si| a.mentions.iter().any(|m| m.sentence == si));
+        let Some(si) = sentence else { continue };
+        let role = s.role.clone().unwrap_or_default();
+        let lr = role.to_lowercase();
+        let kind = if ["spokes", "representative", "envoy", "ambassador", "speaker"].iter().any(|k| lr.contains(k)) {
+            RelationKind::SpeaksFor
+        } else {
+            RelationKind::PartOf
+        };
+        let label = if role.is_empty() { "part of".to_string() } else { role };
+        if out.iter().any(|(_, _, r)| (r.from == s.id && r.to == a.id) || (r.from == a.id && r.to == s.id)) {
+            continue;
+        }
+        let pos = s.mentions.iter().find(|m| m.sentence == si).map(|m| m.span.start).unwrap_or(0);
+        out.push((si, pos, Relation { from: s.id.clone(), to: a.id.clone(), kind, label, sentence: si }));
+    }
+    out.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| (&a.2.from, &a.2.to).cmp(&(&b.2.from, &b.2.to))));
+    let mut seen = std::collections::HashSet::new();
+    out.into_iter()
+        .map(|(_, _, r)| r)
+        .filter(|r| seen.insert((r.from.clone(), r.to.clone(), r.kind, r.sentence)))
+        .collect()
 }

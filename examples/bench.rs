@@ -1,0 +1,256 @@
+//! Benchmark at scale (issue 7): `cargo run --release --example bench [-- OPTIONS]`.
+//!
+//! Generates a corpus of 10,000 articles (tens of MB) from the development data
+//! (`../shared/eval/{gum-news,meantime-dev}/*.jsonl` texts: paragraphs of one article mixed with a
+//! few of another, chosen by a fixed pseudo-random sequence, so every run makes the same corpus),
+//! writes it as `seeds/` of a site in `target/bench-site/` with the repository's config and theme,
+//! then measures
+//! - a cold `explainer build` (no manifest, no generated pages) and a no-op rebuild: wall time,
+//!   MB/s, articles/s, peak memory (each build runs in a child process, which reports its VmHWM);
+//! - `zola build` of the same site, when Zola is on PATH;
+//! - single-threaded throughput of the whole pipeline in memory (decode → explain → wire JSON)
+//!   and of date extraction alone (`extract::dates::extract` over segmented documents).
+//!
+//! Options: `--articles N` (10000), `--dir PATH` (target/bench-site), `--jobs N` (all CPUs),
+//! `--eval DIR` (the eval folder; default ../shared/eval, then /work/shared/eval).
+
+use explainer::build::{build, BuildOptions};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        // xorshift64*: fixed seed per article, so the corpus is the same on every run.
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+struct Doc {
+    title: String,
+    dateline: Option<String>,
+    paras: Vec<String>,
+    dct: Option<String>,
+}
+
+fn load_docs(eval: &Path) -> Vec<Doc> {
+    let mut docs = Vec::new();
+    for set in ["gum-news/gum-news.jsonl", "meantime-dev/meantime-dev.jsonl"] {
+        let p = eval.join(set);
+        let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e} (pass --eval DIR)", p.display()));
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).expect("JSON Lines");
+            let t = v["text"].as_str().unwrap_or_default();
+            let mut blocks = t.split("\n\n").map(str::trim).filter(|b| !b.is_empty());
+            let title = blocks.next().unwrap_or("Untitled").to_string();
+            let rest: Vec<String> = blocks.map(str::to_string).collect();
+            let (dateline, paras) = match rest.first() {
+                Some(d) if d.len() < 40 && d.chars().any(|c| c.is_ascii_digit()) => (Some(d.clone()), rest[1..].to_vec()),
+                _ => (None, rest),
+            };
+            docs.push(Doc { title, dateline, paras, dct: v["dct"].as_str().map(str::to_string) });
+        }
+    }
+    docs
+}
+
+/// Article `i` of the corpus: about 4 KB, from one dev document, with a few paragraphs of another.
+fn article(docs: &[Doc], i: usize) -> (String, Option<String>) {
+    let mut r = Rng(0x9e37_79b9_7f4a_7c15 ^ (i as u64 + 1).wrapping_mul(0x1000_0000_01b3));
+    let a = &docs[i % docs.len()];
+    let b = &docs[r.below(docs.len())];
+    let mut out = format!("{i}: {}\n\n", a.title);
+    if let Some(d) = &a.dateline {
+        out.push_str(d);
+        out.push_str("\n\n");
+    }
+    let start = if a.paras.len() > 6 { r.below(a.paras.len() - 4) } else { 0 };
+    let mut n = 0;
+    for p in a.paras.iter().skip(start) {
+        if out.len() > 3200 + r.below(1600) {
+            break;
+        }
+        out.push_str(p);
+        out.push_str("\n\n");
+        n += 1;
+        if n % 3 == 0 && !b.paras.is_empty() {
+            out.push_str(&b.paras[r.below(b.paras.len())]);
+            out.push_str("\n\n");
+        }
+    }
+    (out, a.dct.clone())
+}
+
+fn vm_hwm_mb() -> f64 {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    s.lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|k| k.parse::<f64>().ok())
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+/// `bench --child DIR [--jobs N]`: one build in a fresh process, so its peak memory is its own.
+fn child(args: &[String]) {
+    let dir = PathBuf::from(arg(args, "--child").expect("--child DIR"));
+    let jobs: Option<usize> = arg(args, "--jobs").map(|s| s.parse().expect("--jobs N"));
+    let t = Instant::now();
+    let r = build(&BuildOptions { root: dir, jobs, ..BuildOptions::default() }).expect("build");
+    let s = t.elapsed().as_secs_f64();
+    println!("RESULT {s} {} {} {} {} {}", vm_hwm_mb(), r.built.len(), r.extracted.len(), r.skipped.len(), r.written);
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let dest = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+fn arg(args: &[String], name: &str) -> Option<String> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned())
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--child") {
+        return child(&args);
+    }
+    let n: usize = arg(&args, "--articles").map_or(10_000, |s| s.parse().expect("--articles N"));
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or(repo.join("target"), PathBuf::from);
+    let dir = arg(&args, "--dir").map_or(target.join("bench-site"), PathBuf::from);
+    let jobs: Option<usize> = arg(&args, "--jobs").map(|s| s.parse().expect("--jobs N"));
+    let eval = arg(&args, "--eval").map(PathBuf::from).unwrap_or_else(|| {
+        let rel = repo.join("../shared/eval");
+        if rel.is_dir() { rel } else { PathBuf::from("/work/shared/eval") }
+    });
+
+    // The corpus.
+    let docs = load_docs(&eval);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("seeds")).unwrap();
+    let mut bytes = 0usize;
+    for i in 0..n {
+        let (text, dct) = article(&docs, i);
+        bytes += text.len();
+        let sub = dir.join("seeds").join(format!("{:02}", i % 100));
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::write(sub.join(format!("{i:05}.txt")), &text).unwrap();
+        if let (Some(d), 0) = (dct, i % 10) {
+            std::fs::write(sub.join(format!("{i:05}.toml")), format!("published = \"{d}\"\n")).unwrap();
+        }
+    }
+    for f in ["config.toml", "content/_index.md", "content/explainers/_index.md"] {
+        if repo.join(f).is_file() {
+            std::fs::create_dir_all(dir.join(f).parent().unwrap()).unwrap();
+            std::fs::copy(repo.join(f), dir.join(f)).unwrap();
+        }
+    }
+    for d in ["themes", "static"] {
+        if repo.join(d).is_dir() {
+            copy_dir(&repo.join(d), &dir.join(d));
+        }
+    }
+    let mb = bytes as f64 / 1e6;
+    println!("corpus: {n} articles, {mb:.1} MB, from {} dev documents, in {}", docs.len(), dir.display());
+    let threads = jobs.unwrap_or_else(rayon::current_num_threads);
+    println!("threads: {threads}");
+
+    let mut rows = Vec::new();
+    for run in ["cold build", "no-op rebuild"] {
+        let mut cmd = std::process::Command::new(std::env::current_exe().expect("own path"));
+        cmd.arg("--child").arg(&dir);
+        if let Some(j) = jobs {
+            cmd.args(["--jobs", &j.to_string()]);
+        }
+        let out = cmd.output().expect("child build");
+        let text = String::from_utf8_lossy(&out.stdout);
+        for l in String::from_utf8_lossy(&out.stderr).lines().filter(|l| l.starts_with("timing:")) {
+            println!("  {l}");
+        }
+        let line = text.lines().find(|l| l.starts_with("RESULT ")).unwrap_or_else(|| panic!("child failed: {}", String::from_utf8_lossy(&out.stderr)));
+        let f: Vec<f64> = line.split_whitespace().skip(1).map(|x| x.parse().unwrap_or(f64::NAN)).collect();
+        let (s, peak) = (f[0], f[1]);
+        println!(
+            "{run}: {s:.3} s, {:.1} MB/s, {:.0} articles/s, peak RSS {peak:.0} MB ({} built, {} extracted, {} skipped, {} written)",
+            mb / s,
+            n as f64 / s,
+            f[2],
+            f[3],
+            f[4],
+            f[5]
+        );
+        rows.push((run, s, peak));
+    }
+
+    // Zola on the same site.
+    let zola = explainer::serve::zola_version();
+    let zola_s = zola.as_ref().and_then(|v| {
+        let t = Instant::now();
+        let out = std::process::Command::new("zola").arg("build").current_dir(&dir).output().ok()?;
+        let s = t.elapsed().as_secs_f64();
+        if out.status.success() {
+            println!("zola {v} build: {s:.3} s ({:.0} pages/s)", n as f64 / s);
+            Some(s)
+        } else {
+            println!("zola {v} build failed after {s:.3} s:\n{}", String::from_utf8_lossy(&out.stderr).lines().rev().take(8).collect::<Vec<_>>().join("\n"));
+            None
+        }
+    });
+    if zola.is_none() {
+        println!("zola build: not measured (zola is not on PATH)");
+    }
+
+    // Single-threaded throughput in memory, no I/O.
+    let sample: Vec<String> = (0..n.min(2000)).map(|i| article(&docs, i).0).collect();
+    let sample_mb = sample.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+    let t = Instant::now();
+    for (i, text) in sample.iter().enumerate() {
+        let seed = explainer::ingest::decode(&format!("seeds/{i}.txt"), text.as_bytes()).expect("decodes");
+        let x = explainer::explain(seed, &Default::default());
+        std::hint::black_box(explainer::wire::Document::from_explainer(&x).to_json_pretty());
+    }
+    let pipe = t.elapsed().as_secs_f64();
+    println!("pipeline, 1 thread, in memory: {} articles, {:.2} MB/s, {:.0} articles/s", sample.len(), sample_mb / pipe, sample.len() as f64 / pipe);
+    let segmented: Vec<_> = sample
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let seed = explainer::ingest::decode(&format!("seeds/{i}.txt"), text.as_bytes()).expect("decodes");
+            explainer::segment::segment(explainer::clean::clean(seed))
+        })
+        .collect();
+    let t = Instant::now();
+    let mut found = 0;
+    for d in &segmented {
+        let mut w = Vec::new();
+        let pubd = d.article.published.map(|p| p.date);
+        found += explainer::extract::dates::extract(d, pubd, &mut w).len();
+    }
+    let dates = t.elapsed().as_secs_f64().max(1e-9);
+    println!("date extraction only, 1 thread: {:.2} MB/s, {:.0} articles/s, {found} dates", sample_mb / dates, sample.len() as f64 / dates);
+
+    println!();
+    println!("| run | wall time | MB/s | articles/s | peak RSS |");
+    println!("|---|---|---|---|---|");
+    for (run, s, peak) in &rows {
+        println!("| {run} ({threads} threads) | {s:.2} s | {:.1} | {:.0} | {peak:.0} MB |", mb / s, n as f64 / s);
+    }
+    if let Some(z) = zola_s {
+        println!("| `zola build` of the same site | {z:.2} s | | {:.0} | |", n as f64 / z);
+        println!("\ncold preprocessing / zola build = {:.2} (target ≤ 0.5)", rows[0].1 / z);
+    }
+    println!("| pipeline in memory, 1 thread | | {:.2} | {:.0} | |", sample_mb / pipe, sample.len() as f64 / pipe);
+    println!("| date extraction only, 1 thread | | {:.2} | {:.0} | |", sample_mb / dates, sample.len() as f64 / dates);
+}
