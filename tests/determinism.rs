@@ -36,7 +36,8 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
 }
 
 fn make_site(name: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("determinism-{name}"));
+    // The process id keeps parallel `cargo test` runs sharing a target dir apart.
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("determinism-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     for (p, b) in corpus() {
         let p = d.join(p);
@@ -101,6 +102,8 @@ fn one_thread_or_several_and_two_runs_give_identical_files() {
     assert_eq!(doc["seed"]["file"], "seeds/even/000.txt");
     let dups = a.keys().filter(|k| k.starts_with("content/explainers/ministers-meet-over-the-budget") && k.ends_with("index.md")).count();
     assert!(dups >= 3, "{dups}");
+    let _ = std::fs::remove_dir_all(&one);
+    let _ = std::fs::remove_dir_all(&many);
 }
 
 #[test]

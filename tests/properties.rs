@@ -174,4 +174,35 @@ proptest! {
             }
         }
     }
+
+    /// JSON printed inside `<script>` (the view's JSON-LD): no `<`, `>` or `&` left, and it
+    /// still parses back to the same value.
+    #[test]
+    fn json_for_script_cannot_end_the_element(text in nasty_text()) {
+        let json = serde_json::to_string(&text).unwrap();
+        let e = explainer::emit::view::escape_json_for_script(&json);
+        prop_assert!(!e.contains(['<', '>', '&']), "{}", e);
+        let back: String = serde_json::from_str(&e).map_err(|err| TestCaseError::fail(err.to_string()))?;
+        prop_assert_eq!(back, text);
+    }
+
+    /// The page's view (`view.json`): whatever the article holds, its JSON-LD has no markup
+    /// characters and the SVG map holds no `<` or `&` that the map did not write.
+    #[test]
+    fn view_strings_for_raw_printing_are_escaped(text in nasty_text()) {
+        let Some(s) = seed(&text) else { return Ok(()) };
+        let x = explainer::explain(s, &Default::default());
+        let doc = explainer::wire::Document::from_explainer(&x);
+        let view = explainer::emit::view::build(&doc, &explainer::emit::view::sentences(&x));
+        let v: serde_json::Value = serde_json::from_str(&view.to_json()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let ld = v["json_ld"].as_str().unwrap_or_default();
+        prop_assert!(!ld.contains(['<', '>']), "{}", ld);
+        if let Some(svg) = v["map_svg"].as_str() {
+            for (i, _) in svg.match_indices('&') {
+                let rest = &svg[i..];
+                prop_assert!(["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].iter().any(|e| rest.starts_with(e)), "{}", &rest[..rest.len().min(20)]);
+            }
+            prop_assert!(!svg.contains("<script"), "{}", svg);
+        }
+    }
 }

@@ -417,7 +417,14 @@ fn rich_bundle(title: &str) -> (String, Vec<emit::OutFile>) {
     doc.figures = vec![wire::Figure { id: "f1".into(), text: "62,000".into(), value: 62000.0, unit: Some("cameras".into()), sentence: "s".into(), paragraph: p(1), span: [0, 1] }];
     let mut files = emit::bundle(&x, &slug);
     // Replace what bundle wrote with the filled document, as the extractors would have.
-    let view = emit::view::build(&doc, &emit::view::sentences(&x));
+    let mut view = emit::view::build(&doc, &emit::view::sentences(&x));
+    // As the build's related pass would fill it (the seed shares no stakeholder with it, but the
+    // list is what is rendered here).
+    view.related = vec![emit::view::Related {
+        slug: "taliban-weighs-using-us-mass-surveillance-plan".into(),
+        title: "The <seed> story".into(),
+        shared: vec!["Acme & Sons".into()],
+    }];
     let x2 = explainer::model::Explainer { slug: slug.clone(), ..x.clone() };
     for f in files.iter_mut() {
         let name = f.path.file_name().unwrap().to_str().unwrap().to_string();
@@ -478,6 +485,9 @@ fn filled_page_shows_timeline_map_sources_and_disputes() {
     // Every statement, event and figure links to a paragraph that exists (checked above), and
     // the paragraph links are there.
     assert!(html.matches("class=\"para-link\"").count() >= 5);
+    // Related explainers link to their pages, names escaped.
+    assert!(html.contains("<a href=\"/explainers/taliban-weighs-using-us-mass-surveillance-plan/\">The &lt;seed&gt; story</a>"), "{html}");
+    assert!(html.contains("shared: Acme &amp; Sons"));
 }
 
 #[test]

@@ -40,7 +40,7 @@ pub fn run(mut doc: Document, opts: &Options) -> Explainer {
     let relations = relations::extract(&doc, &stakeholders);
     let (sources, disputes) = sources::extract(&doc, &stakeholders);
     let events = events::extract(&doc, &dates, &stakeholders, &sources);
-    let figures = figures::extract(&doc);
+    let figures = figures::extract(&doc, &dates);
     let summary = summary::summarize(&doc);
     let slug = crate::slug::slugify_title(&doc.article.title);
     warnings.sort();

@@ -156,6 +156,10 @@ struct Seen {
 pub struct Tagger {
     published: Option<Ymd>,
     seen: Vec<Seen>,
+    /// Per sentence: it says "this year".
+    this_year: bool,
+    /// Per sentence: it has a capitalised word (so lower-case month and day names are words).
+    has_caps: bool,
 }
 
 /// A tagged expression with an optional warning.
@@ -286,7 +290,7 @@ fn season_rank(code: &str) -> i32 {
 
 impl Tagger {
     pub fn new(published: Option<Ymd>) -> Tagger {
-        Tagger { published, seen: Vec::new() }
+        Tagger { published, seen: Vec::new(), this_year: false, has_caps: false }
     }
 
     /// Tags one sentence `text[span]`, appending to `out`.
@@ -296,6 +300,8 @@ impl Tagger {
             return;
         }
         let mut words: Option<BTreeSet<String>> = None;
+        self.this_year = toks.windows(2).any(|w| w[0].lower == "this" && w[1].lower == "year");
+        self.has_caps = toks.iter().any(|x| x.is_word() && x.capitalized());
         let mut i = 0;
         while i < toks.len() {
             // Cheap filter: every pattern starts with a word or a number.
@@ -483,12 +489,6 @@ impl Tagger {
             return left;
         }
         (b..t.len().min(b + 15)).find_map(cue)
-    }
-
-    /// Whether the sentence says "this year" (then a month or day without a year is in the
-    /// publication year, whatever the tense).
-    fn this_year(t: &[Tok]) -> bool {
-        t.windows(2).any(|w| w[0].lower == "this" && w[1].lower == "year")
     }
 
     /// Direction for a month or day without a year: `Some(true)` future, `Some(false)` past,
@@ -721,7 +721,7 @@ impl Tagger {
                 if let Some(y) = year4(t.get(k4)) {
                     return Some((k4 + 1, self.full(y, m, d)));
                 }
-                if Self::this_year(t) {
+                if self.this_year {
                     if let Some(tx) = self.in_this_year(m, Some(d)) {
                         return Some((k3, tx));
                     }
@@ -735,12 +735,12 @@ impl Tagger {
         let ambiguous = matches!(mtok.lower.as_str(), "may" | "march");
         if let Some(d) = day_tok(t.get(k)) {
             // "June 9, 2008", "June 9 2008", "June 9"; not "May 3,000".
-            if !(ambiguous && !mtok.capitalized()) && !is_punct(t.get(k + 1), &[":"]) {
+            if !(ambiguous && !mtok.capitalized() && self.has_caps) && !is_punct(t.get(k + 1), &[":"]) {
                 let k2 = if is_punct(t.get(k + 1), &[","]) { k + 2 } else { k + 1 };
                 if let Some(y) = year4(t.get(k2)) {
                     return Some((k2 + 1, self.full(y, m, d)));
                 }
-                if Self::this_year(t) {
+                if self.this_year {
                     if let Some(tx) = self.in_this_year(m, Some(d)) {
                         return Some((k + 1, tx));
                     }
@@ -754,7 +754,7 @@ impl Tagger {
         }
         let k2 = if is_punct(t.get(k), &[","]) || word_is(t.get(k), "of") { k + 1 } else { k };
         if let Some(y) = year4(t.get(k2)) {
-            if !(ambiguous && !mtok.capitalized()) {
+            if !(ambiguous && !mtok.capitalized() && self.has_caps) {
                 return Some((k2 + 1, Tx::date(format!("{y:04}-{m:02}"), Precision::Month, Anchor::Absolute).ymd(y, Some(m), None)));
             }
         }
@@ -764,7 +764,7 @@ impl Tagger {
         if ambiguous && !(cue && mtok.capitalized()) {
             return None;
         }
-        if !mtok.capitalized() && t.iter().any(|x| x.is_word() && x.capitalized() && x.start != mtok.start) {
+        if !mtok.capitalized() && self.has_caps {
             // A lower-case month name in ordinary text is another word ("august company").
             return None;
         }
@@ -773,7 +773,7 @@ impl Tagger {
             return None;
         }
         // "last August", "next March" are handled by `relative`.
-        if Self::this_year(t) {
+        if self.this_year {
             if let Some(tx) = self.in_this_year(m, None) {
                 return Some((k, tx));
             }
@@ -798,10 +798,10 @@ impl Tagger {
         let dash = |k: usize| is_punct(t.get(k), &["-"]);
         let slash = |k: usize| is_punct(t.get(k), &["/"]);
         let adjacent = |k: usize| t.get(k).is_some_and(|x| x.start == t[k - 1].end);
-        if a.text.len() == 4 && dash(i + 1) && adjacent(i + 1) && adjacent(i + 2) && t.get(i + 2).is_some_and(|x| x.is_num() && x.text.len() == 2) {
+        if a.text.len() == 4 && dash(i + 1) && adjacent(i + 1) && adjacent(i + 2) && t.get(i + 2).is_some_and(|x| x.is_num() && x.text.len() <= 2) {
             let y = a.int()? as i32;
             let m = t[i + 2].int()?;
-            if dash(i + 3) && adjacent(i + 3) && adjacent(i + 4) && t.get(i + 4).is_some_and(|x| x.is_num() && x.text.len() == 2) {
+            if dash(i + 3) && adjacent(i + 3) && adjacent(i + 4) && t.get(i + 4).is_some_and(|x| x.is_num() && x.text.len() <= 2) {
                 let d = t[i + 4].int()?;
                 return Some((i + 5, self.full(y, m, d)));
             }
@@ -950,20 +950,30 @@ impl Tagger {
             let y: i32 = tok.lower[2..].parse().ok()?;
             return Some((i + 1, Tx::date(format!("FY{y:04}"), Precision::Year, Anchor::Absolute).ymd(y, None, None)));
         }
-        if !word_is(Some(tok), "the") {
-            return None;
+        // "2018Q4"
+        if tok.is_word() && tok.lower.len() == 6 && tok.lower.as_bytes()[4] == b'q' && tok.lower[..4].bytes().all(|b| b.is_ascii_digit()) {
+            let y: i32 = tok.lower[..4].parse().ok()?;
+            let q: u32 = tok.lower[5..].parse().ok().filter(|q| (1..=4).contains(q))?;
+            return Some((i + 1, Tx::date(format!("{y:04}-Q{q}"), Precision::Quarter, Anchor::Absolute).ymd(y, Some((q - 1) * 3 + 1), None)));
         }
-        let n = ordinal(t.get(i + 1)).or_else(|| word_is(t.get(i + 1), "last").then_some(0))?;
-        let unit = t.get(i + 2)?.lower.as_str();
+        // "the third quarter", "4th qtr 2018"
+        let o = if word_is(Some(tok), "the") { i + 1 } else { i };
+        let n = ordinal(t.get(o)).or_else(|| (o > i && word_is(t.get(o), "last")).then_some(0))?;
+        let unit = t.get(o + 1)?.lower.as_str();
         let (code, max) = match unit {
-            "quarter" => ("Q", 4),
+            "quarter" | "qtr" => ("Q", 4),
             "half" => ("H", 2),
             _ => return None,
         };
         if n > max {
             return None;
         }
-        let k = i + 3;
+        let k = o + 2;
+        if code == "Q" && n > 0 {
+            if let Some(y) = year4(t.get(k)) {
+                return Some((k + 1, Tx::date(format!("{y:04}-Q{n}"), Precision::Quarter, Anchor::Absolute).ymd(y, Some((n - 1) * 3 + 1), None)));
+            }
+        }
         if word_is(t.get(k), "of") {
             if let Some(y) = year4(t.get(k + 1)) {
                 let start = (n.max(1) - 1) * 12 / max + 1;
@@ -1105,7 +1115,7 @@ impl Tagger {
             }
         }
         // "this year", "last month", "next week", "this summer", "last Tuesday", "last August"
-        if matches!(l, "this" | "last" | "next" | "coming" | "past") || (l == "the" && word_in(t.get(i + 1), &["coming", "past"])) {
+        if matches!(l, "this" | "last" | "next" | "coming" | "past" | "current") || (l == "the" && word_in(t.get(i + 1), &["coming", "past", "current"])) {
             let (j, which) = if l == "the" { (i + 2, t[i + 1].lower.as_str()) } else { (i + 1, l) };
             let n: i64 = match which {
                 "last" | "past" => -1,
@@ -1118,8 +1128,13 @@ impl Tagger {
                 return None;
             }
             match u.lower.as_str() {
-                "year" | "month" | "week" | "weekend" | "quarter" | "decade" => {
-                    return Some((j + 1, self.this_unit(&u.lower, n)?));
+                "year" | "month" | "week" | "weekend" | "quarter" | "decade" | "yr" | "qtr" => {
+                    let unit = match u.lower.as_str() {
+                        "yr" => "year",
+                        "qtr" => "quarter",
+                        x => x,
+                    };
+                    return Some((j + 1, self.this_unit(unit, n)?));
                 }
                 s if season_code(s).is_some() => {
                     let code = season_code(s)?;
@@ -1305,7 +1320,7 @@ impl Tagger {
     fn weekday(&self, t: &[Tok], i: usize) -> Option<(usize, Tx)> {
         let wd = weekday_of(t.get(i))?;
         let tok = &t[i];
-        if !tok.capitalized() && t.iter().any(|x| x.is_word() && x.capitalized() && x.start != tok.start) {
+        if !tok.capitalized() && self.has_caps {
             return None;
         }
         let part = matches!(t.get(i + 1).map(|x| x.lower.as_str()), Some("morning" | "afternoon" | "evening" | "night"));
