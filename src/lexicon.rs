@@ -44,6 +44,18 @@ pub const FILES: &[(&str, &str)] = &[
     ("time-units.txt", include_str!("../data/time-units.txt")),
     ("weekdays.txt", include_str!("../data/weekdays.txt")),
     ("why-cues.txt", include_str!("../data/why-cues.txt")),
+    // Sources (src/extract/sources/).
+    ("cognitive-verbs.txt", include_str!("../data/cognitive-verbs.txt")),
+    ("country-names.txt", include_str!("../data/country-names.txt")),
+    ("cue-verbs.txt", include_str!("../data/cue-verbs.txt")),
+    ("denial-verbs.txt", include_str!("../data/denial-verbs.txt")),
+    ("judgement-verbs.txt", include_str!("../data/judgement-verbs.txt")),
+    ("media-names.txt", include_str!("../data/media-names.txt")),
+    ("nationalities.txt", include_str!("../data/nationalities.txt")),
+    ("no-comment.txt", include_str!("../data/no-comment.txt")),
+    ("role-nouns.txt", include_str!("../data/role-nouns.txt")),
+    ("source-nouns.txt", include_str!("../data/source-nouns.txt")),
+    ("source-org-words.txt", include_str!("../data/source-org-words.txt")),
 ];
 
 /// The file's text by name. Panics on an unknown name: that is a programming error.

@@ -1,0 +1,627 @@
+//! Finding attributions in sentences: cue verbs with their speaker and content, "according to
+//! X", and no-comment records.
+//!
+//! What it gets wrong: it has no parser, so the speaker is the noun phrase next to the cue
+//! (walking back over adverbs and appositives, or forward after an inverted "said X"), and the
+//! content runs to the end of the sentence (or of the quotation that starts there); a cue verb
+//! used as a noun after a capitalised word ("the Apple claims") can be taken for speech.
+
+use super::lex;
+use super::names::Ctx;
+use super::tokens::{Quote, Tk};
+use crate::model::{Span, StatementKind};
+
+/// Where the speaker noun phrase is: sentence and token range, or a reuse of another raw
+/// statement's speaker (participles: "…, adding that").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerAt {
+    Np { sent: usize, i: usize, j: usize },
+    SameAs(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct Raw {
+    pub kind: StatementKind,
+    pub cue: String,
+    pub lemma: String,
+    pub cue_span: Span,
+    pub content: Span,
+    pub sent: usize,
+    pub speaker: SpeakerAt,
+    /// A quotation begins where the content begins.
+    pub quoted: bool,
+    /// The sentence holds only the speaker and the cue ("He said."): the content is the
+    /// speech before it, filled in later.
+    pub bare: bool,
+}
+
+/// Cue words that are nouns too.
+const NOUN_CUES: &[&str] = &[
+    "claim", "claims", "report", "reports", "comment", "comments", "state", "states", "estimate", "estimates", "note",
+    "notes", "fear", "fears", "doubt", "doubts", "counter", "promise", "promises", "want", "warning", "thought", "dispute",
+    "disputes", "say", "add", "tell", "request", "requests", "demands", "call", "calls", "hope", "hopes",
+];
+/// Lemmas that are speech only when a clause, a quotation or the end of the sentence follows.
+const NEEDS_CLAUSE: &[&str] = &["add", "maintain", "emphasize", "mention", "note", "describe", "estimate", "recall", "counter", "indicate", "stress", "comment", "respond", "reply"];
+
+/// Index of the quotation containing `pos`, if any.
+pub fn quote_at(quotes: &[Quote], pos: usize) -> Option<usize> {
+    let k = quotes.partition_point(|q| q.span.end <= pos);
+    (k < quotes.len() && quotes[k].span.start <= pos).then_some(k)
+}
+
+/// Walks back from token `end` (exclusive) over a noun phrase. Returns its start, or `end`
+/// when there is none.
+pub fn np_back(ctx: &Ctx, s: usize, end: usize) -> usize {
+    let toks = &ctx.sents[s];
+    if end == 0 {
+        return end;
+    }
+    let last = &toks[end - 1];
+    if last.is_word() && lex::is_pronoun(&last.lower) {
+        return end - 1;
+    }
+    let mut i = end;
+    while i > 0 && end - i < 10 {
+        let t = &toks[i - 1];
+        if !t.is_word() {
+            break;
+        }
+        let w = t.lower.as_str();
+        if lex::is_det(w) {
+            i -= 1;
+            break;
+        }
+        if w == "'s" {
+            i -= 1;
+            continue;
+        }
+        let connector = lex::NAME_CONNECTORS.contains(&w)
+            && i < end
+            && i >= 2
+            && toks[i - 2].is_word()
+            && (toks[i].cap || (w == "of" && lex::ROLE_NOUNS.contains_key(toks[i - 2].lower.as_str())));
+        if connector || (w == "and" && i < end && i >= 2 && toks[i - 2].is_word() && !lex::is_boundary(&toks[i - 2].lower)) {
+            // "Ministry of Interior"; "and" joins two noun phrases ("activists and critics").
+            i -= 1;
+            continue;
+        }
+        if lex::is_boundary(w) || lex::is_pronoun(w) {
+            break;
+        }
+        if !t.cap && (w.ends_with("ed") || w.ends_with("ing")) && !lex::ROLE_NOUNS.contains_key(w) && !lex::SOURCE_NOUNS.contains_key(w) {
+            // A verb, unless a determiner comes just before ("the government-owned").
+            if !(i >= 2 && lex::is_det(&toks[i - 2].lower)) {
+                break;
+            }
+        }
+        if lex::CUES.contains_key(w) && !t.cap && !lex::SOURCE_NOUNS.contains_key(w) {
+            break;
+        }
+        i -= 1;
+    }
+    // Trim leading "and"/connectors.
+    while i < end && lex::NAME_CONNECTORS.contains(&toks[i].lower.as_str()) {
+        i += 1;
+    }
+    i
+}
+
+/// Walks forward from token `start` over a noun phrase (to a comma, a clause word or the end).
+pub fn np_fwd(ctx: &Ctx, s: usize, start: usize, limit: usize) -> usize {
+    let toks = &ctx.sents[s];
+    let mut j = start;
+    if j < limit && toks[j].is_word() && lex::is_pronoun(&toks[j].lower) {
+        return j + 1;
+    }
+    while j < limit && j - start < 12 {
+        let t = &toks[j];
+        if !t.is_word() {
+            // Keep inner hyphens and the like? Only words make a phrase.
+            break;
+        }
+        let w = t.lower.as_str();
+        if j > start && lex::is_det(w) && !toks[j - 1].is_word() {
+            break;
+        }
+        if j > start && lex::is_boundary(w) && !(lex::NAME_CONNECTORS.contains(&w) || matches!(w, "with" | "from" | "on" | "in" | "at")) {
+            break;
+        }
+        if j > start && !t.cap && lex::CUES.contains_key(w) && !lex::SOURCE_NOUNS.contains_key(w) {
+            break;
+        }
+        j += 1;
+    }
+    // Do not end on a connector or preposition.
+    while j > start && (lex::is_boundary(&toks[j - 1].lower) || lex::is_det(&toks[j - 1].lower)) {
+        j -= 1;
+    }
+    j
+}
+
+/// A subject at the start of a clause: an optional determiner, then capitalised words, role
+/// and source nouns ("The Government Accountability Office", "the company").
+fn subject_fwd(ctx: &Ctx, s: usize, start: usize, limit: usize) -> usize {
+    let toks = &ctx.sents[s];
+    let mut j = start;
+    if j < limit && toks[j].is_word() && lex::is_pronoun(&toks[j].lower) {
+        return j + 1;
+    }
+    if j < limit && lex::is_det(&toks[j].lower) {
+        j += 1;
+    }
+    while j < limit && j - start < 10 {
+        let t = &toks[j];
+        let w = t.lower.trim_end_matches('.');
+        let ok = t.is_word()
+            && (t.cap && !lex::is_function_word(w)
+                || w == "'s"
+                || lex::ROLE_NOUNS.contains_key(w)
+                || lex::SOURCE_NOUNS.contains_key(w)
+                || lex::ORG_ROLE_NOUNS.contains(&w)
+                || (lex::NAME_CONNECTORS.contains(&w) && j + 1 < limit && toks[j + 1].cap && j > start));
+        if !ok {
+            break;
+        }
+        j += 1;
+    }
+    if j == start + 1 && lex::is_det(&toks[start].lower) {
+        return start;
+    }
+    j
+}
+
+fn words_in(ctx: &Ctx, s: usize, i: usize, j: usize) -> usize {
+    ctx.sents[s][i.min(j)..j].iter().filter(|t| t.is_word()).count()
+}
+
+/// The subject of the main clause before token `c` (for participles and coordinated verbs):
+/// the first noun phrase of a comma-separated segment that does not open with a subordinator.
+fn clause_subject(ctx: &Ctx, s: usize, c: usize) -> Option<(usize, usize)> {
+    let toks = &ctx.sents[s];
+    let mut seg_starts: Vec<usize> = vec![0];
+    for k in 0..c {
+        if toks[k].lower == "," || toks[k].lower == ";" {
+            seg_starts.push(k + 1);
+        }
+    }
+    for &a in seg_starts.iter().rev() {
+        let mut a = a;
+        while a < c && !toks[a].is_word() {
+            a += 1;
+        }
+        if a >= c {
+            continue;
+        }
+        let w = toks[a].lower.as_str();
+        if lex::is_boundary(w) && !lex::is_det(w) || w == "'s" {
+            continue;
+        }
+        let b = subject_fwd(ctx, s, a, c);
+        if b > a && (toks[a].cap || lex::is_pronoun(w) || lex::is_det(w)) {
+            // The phrase must be followed by a verb-like word ("Boeing challenged"), or be a
+            // whole segment followed by one ("Michael O'Leary, justified …").
+            if b < c && toks[b].is_word() && !toks[b].cap {
+                return Some((a, b));
+            }
+            if b < c && toks[b].lower == "," && toks.get(b + 1).is_some_and(|x| x.is_word() && !x.cap && !lex::is_det(&x.lower)) {
+                return Some((a, b));
+            }
+        }
+    }
+    None
+}
+
+/// Content after the cue: skips the addressee of "told"/"informed" and adverbials up to a
+/// nearby "that", else starts right after the cue.
+fn content_after(ctx: &Ctx, s: usize, c: usize, lemma: &str) -> usize {
+    let toks = &ctx.sents[s];
+    let n = toks.len();
+    let mut k = c + 1;
+    for m in c + 1..n.min(c + 16) {
+        let w = toks[m].lower.as_str();
+        if w == "that" {
+            return m + 1;
+        }
+        if toks[m].is_quote() || w == ";" || (lex::CUES.contains_key(w) && m > c + 1) {
+            break;
+        }
+    }
+    if matches!(lemma, "tell" | "inform" | "advise" | "assure") {
+        let b = np_fwd(ctx, s, k, n);
+        if b > k {
+            k = b;
+        }
+    }
+    while k < n && matches!(toks[k].lower.as_str(), "," | ":" | "that" | "—" | "–") {
+        k += 1;
+    }
+    k
+}
+
+/// Trims trailing punctuation from a content range; returns the span.
+fn content_span(ctx: &Ctx, s: usize, a: usize, b: usize) -> Option<Span> {
+    let toks = &ctx.sents[s];
+    let mut b = b;
+    while b > a && matches!(toks[b - 1].kind, Tk::Punct) {
+        b -= 1;
+    }
+    let mut a = a;
+    while a < b && matches!(toks[a].kind, Tk::Punct) {
+        a += 1;
+    }
+    (a < b).then(|| Span::new(toks[a].span.start, toks[b - 1].span.end))
+}
+
+/// Finds the raw attributions of sentence `s`.
+pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
+    let toks = &ctx.sents[s];
+    let n = toks.len();
+    let first_of_sentence = out.len();
+    let mut used = vec![false; n];
+    // 1. No-comment records.
+    for c in 0..n {
+        if used[c] {
+            continue;
+        }
+        for phrase in lex::NO_COMMENT.iter() {
+            if c + phrase.len() > n || !phrase.iter().enumerate().all(|(k, w)| toks[c + k].lower == *w) {
+                continue;
+            }
+            let end = c + phrase.len();
+            let cue_span = Span::new(toks[c].span.start, toks[end - 1].span.end);
+            // "Requests for comment from X were not answered."
+            let mut speaker = None;
+            if phrase[0] == "were" || phrase[0] == "was" || phrase[0] == "went" {
+                if let Some(f) = (0..c).rev().find(|&k| matches!(toks[k].lower.as_str(), "from" | "to")) {
+                    if f + 1 < c {
+                        speaker = Some((f + 1, c));
+                    }
+                }
+            }
+            if speaker.is_none() {
+                let i = np_back(ctx, s, c);
+                if i < c {
+                    speaker = Some((i, c));
+                }
+            }
+            let sp = match speaker {
+                Some((i, j)) => SpeakerAt::Np { sent: s, i, j },
+                None => match out[first_of_sentence..].last() {
+                    Some(_) => SpeakerAt::SameAs(out.len() - 1),
+                    None => match clause_subject(ctx, s, c) {
+                        Some((i, j)) => SpeakerAt::Np { sent: s, i, j },
+                        None => continue,
+                    },
+                },
+            };
+            let content = Span::new(toks[0].span.start, toks[n - 1].span.end);
+            out.push(Raw {
+                kind: StatementKind::NoComment,
+                cue: ctx.range_text(s, c, end),
+                lemma: "no-comment".into(),
+                cue_span,
+                content,
+                sent: s,
+                speaker: sp,
+                quoted: false,
+                bare: false,
+            });
+            for u in used.iter_mut().take(end).skip(c) {
+                *u = true;
+            }
+            break;
+        }
+    }
+    // 2. "according to X".
+    for c in 0..n.saturating_sub(1) {
+        if !(toks[c].lower == "according" && toks[c + 1].lower == "to") || quote_at(quotes, toks[c].span.start).is_some() {
+            continue;
+        }
+        let a = c + 2;
+        // The phrase runs to the next comma; a list "X, Y, and Z" is kept whole.
+        let mut b = a;
+        while b < n && !matches!(toks[b].lower.as_str(), "," | "." | ";" | ":") && !toks[b].is_quote() {
+            b += 1;
+        }
+        if b < n && toks[b].lower == "," {
+            let mut m = b + 1;
+            let mut segs = 0;
+            while m < n && segs < 4 {
+                let mut e = m;
+                while e < n && !matches!(toks[e].lower.as_str(), "," | "." | ";") {
+                    e += 1;
+                }
+                if e - m > 4 || toks[m..e].iter().any(|t| t.is_quote()) {
+                    break;
+                }
+                if toks[m].lower == "and" || toks[m].lower == "or" {
+                    b = e;
+                    break;
+                }
+                segs += 1;
+                m = e + 1;
+            }
+        }
+        if b <= a {
+            continue;
+        }
+        let cue_span = Span::new(toks[c].span.start, toks[c + 1].span.end);
+        // Content: the rest of the sentence on the other side of the phrase.
+        let before = content_span(ctx, s, 0, c);
+        let after = content_span(ctx, s, b, n);
+        let content = match (before, after) {
+            (Some(x), Some(y)) => Span::new(x.start, y.end),
+            (Some(x), None) => x,
+            (None, Some(y)) => y,
+            (None, None) => continue,
+        };
+        let quoted = quote_at(quotes, content.start).is_some();
+        out.push(Raw {
+            kind: StatementKind::AccordingTo,
+            cue: ctx.range_text(s, c, c + 2),
+            lemma: "according to".into(),
+            cue_span,
+            content,
+            sent: s,
+            speaker: SpeakerAt::Np { sent: s, i: a, j: b },
+            quoted,
+            bare: false,
+        });
+        for u in used.iter_mut().take(b).skip(c) {
+            *u = true;
+        }
+    }
+    // 3. Cue verbs.
+    for c in 0..n {
+        let t = &toks[c];
+        if used[c] || !t.is_word() || (t.cap && c > 0) || (c == 0 && !t.lower.ends_with("ing")) {
+            continue;
+        }
+        let Some(&lemma) = lex::CUES.get(t.lower.as_str()) else { continue };
+        if quote_at(quotes, t.span.start).is_some() {
+            continue;
+        }
+        // Skip back over adverbs and auxiliaries.
+        let mut j = c;
+        while j > 0 && toks[j - 1].is_word() && lex::is_skippable(&toks[j - 1].lower) {
+            j -= 1;
+        }
+        if toks[j..c].iter().any(|x| matches!(x.lower.as_str(), "rarely" | "seldom" | "never")) {
+            continue;
+        }
+        let prev = if j > 0 { Some(toks[j - 1].lower.as_str()) } else { None };
+        // Passives, infinitives and nouns: "is said to", "to comment", "the reports".
+        if matches!(prev, Some("is" | "are" | "was" | "were" | "be" | "been" | "being" | "to" | "not" | "'s" | "of" | "by" | "as"))
+            && !(matches!(prev, Some("as" | "by")) && t.lower.ends_with("ing"))
+        {
+            continue;
+        }
+        if let Some(p) = prev {
+            if lex::is_det(p) || (lex::is_boundary(p) && !matches!(p, "and" | "but" | "that" | "which" | "who" | "also")) && !t.lower.ends_with("ing") {
+                continue;
+            }
+        }
+        let participle = t.lower.ends_with("ing");
+        let mut speaker: Option<SpeakerAt> = None;
+        let mut inverted = false;
+        // Relative clause: "X, which has stated", "X, who said".
+        if matches!(prev, Some("which" | "who")) && j >= 2 {
+            let mut k = j - 1;
+            if toks[k - 1].lower == "," {
+                k -= 1;
+            }
+            let i = np_back(ctx, s, k);
+            if i < k {
+                speaker = Some(SpeakerAt::Np { sent: s, i, j: k });
+            }
+        } else if participle {
+            // "…, adding that", "Boeing saying that", "quoted X as saying".
+            let i = np_back(ctx, s, j);
+            if i < j && !(j - i == 1 && toks[i].lower == "and") {
+                speaker = Some(SpeakerAt::Np { sent: s, i, j });
+            } else if prev == Some("as") {
+                if let Some(q) = out[first_of_sentence..].iter().rposition(|r| r.lemma == "quote" || r.lemma == "cite") {
+                    let r = &out[first_of_sentence + q];
+                    // The quoted person: the phrase after the cue.
+                    let after = ctx.sents[s].iter().position(|x| x.span.start >= r.cue_span.end).unwrap_or(n);
+                    let b = np_fwd(ctx, s, after, n);
+                    if b > after {
+                        speaker = Some(SpeakerAt::Np { sent: s, i: after, j: b });
+                    }
+                }
+            } else if let Some(last) = out[first_of_sentence..].iter().rposition(|r| r.kind != StatementKind::AccordingTo) {
+                speaker = Some(SpeakerAt::SameAs(first_of_sentence + last));
+            } else if c == 0 || (c == 1 && !toks[0].is_word()) {
+                // "Citing X, Airbus announced …": the subject follows the first comma.
+                if let Some(k) = toks.iter().position(|x| x.lower == ",") {
+                    let b = np_fwd(ctx, s, k + 1, n);
+                    if b > k + 1 {
+                        speaker = Some(SpeakerAt::Np { sent: s, i: k + 1, j: b });
+                    }
+                }
+            } else if let Some((i, b)) = clause_subject(ctx, s, c) {
+                speaker = Some(SpeakerAt::Np { sent: s, i, j: b });
+            }
+        } else {
+            let mut i = np_back(ctx, s, j);
+            let mut jj = j;
+            // Appositive before the verb: "Thomas West, the U.S. envoy, stated".
+            if i == j && j >= 2 && toks[j - 1].lower == "," {
+                let k = j - 1;
+                let ai = np_back(ctx, s, k);
+                if ai < k && ai >= 2 && toks[ai - 1].lower == "," {
+                    let bi = np_back(ctx, s, ai - 1);
+                    if bi < ai - 1 && (bi == 0 || matches!(toks[bi - 1].lower.as_str(), "," | "“" | "\"")) {
+                        i = bi;
+                        jj = k;
+                    }
+                }
+                // Relative clause between commas: "The prior administration, which …, claimed".
+                if i == j {
+                    if let Some(open) = (0..k).rev().find(|&m| toks[m].lower == ",") {
+                        if open + 1 < k && matches!(toks[open + 1].lower.as_str(), "which" | "who") {
+                            let bi = np_back(ctx, s, open);
+                            if bi < open {
+                                i = bi;
+                                jj = open;
+                            }
+                        }
+                    }
+                }
+            }
+            if i < jj {
+                if jj - i == 1 && matches!(toks[i].lower.as_str(), "and" | "but") {
+                    // coordinated verb: handled below
+                } else {
+                    speaker = Some(SpeakerAt::Np { sent: s, i, j: jj });
+                }
+            }
+            if speaker.is_none() {
+                // Inverted: "…,” said Joe Leonard, chairman of …" / "…, said the spokesman."
+                let after_punct = j > 0 && (matches!(toks[j - 1].kind, Tk::CloseQ | Tk::AmbQ) || toks[j - 1].lower == ",");
+                if after_punct && c + 1 < n && toks[c + 1].lower != "that" {
+                    let b = np_fwd(ctx, s, c + 1, n);
+                    let ends = b >= n || matches!(toks[b].lower.as_str(), "," | "." | ";" | "!" | "?");
+                    if b > c + 1 && ends && (toks[c + 1].cap || lex::is_pronoun(&toks[c + 1].lower) || lex::is_det(&toks[c + 1].lower)) {
+                        speaker = Some(SpeakerAt::Np { sent: s, i: c + 1, j: b });
+                        inverted = true;
+                    }
+                }
+            }
+            if speaker.is_none() {
+                // Coordinated verb with the subject earlier: "Apple releases X, announces Y",
+                // "Apple confirmed …, but did not say".
+                if let Some(last) = out[first_of_sentence..].iter().rposition(|r| r.kind != StatementKind::AccordingTo) {
+                    speaker = Some(SpeakerAt::SameAs(first_of_sentence + last));
+                } else if let Some((i, b)) = clause_subject(ctx, s, c) {
+                    speaker = Some(SpeakerAt::Np { sent: s, i, j: b });
+                }
+            }
+        }
+        let Some(speaker) = speaker else { continue };
+        // A cue that is also a noun ("reports", "claims") needs a name, a pronoun or a people
+        // noun as its subject: "no prior reports" is not a statement.
+        if NOUN_CUES.contains(&t.lower.as_str()) && !inverted {
+            let ok = match speaker {
+                SpeakerAt::Np { sent, j: e, .. } => {
+                    let last = &ctx.sents[sent][e - 1];
+                    last.cap || lex::is_pronoun(&last.lower) || lex::SOURCE_NOUNS.contains_key(last.lower.as_str()) || lex::ROLE_NOUNS.contains_key(last.lower.as_str())
+                }
+                SpeakerAt::SameAs(_) => participle,
+            };
+            if !ok {
+                continue;
+            }
+        }
+        // Verbs that are speech only with a clause: "maintained that …", not "maintains roadblocks".
+        if lemma == "call" && !toks.get(c + 1).is_some_and(|x| matches!(x.lower.as_str(), "for" | "on")) {
+            continue;
+        }
+        if NEEDS_CLAUSE.contains(&lemma) {
+            let next = toks.get(c + 1).map(|x| x.lower.as_str());
+            let clause = matches!(next, Some("that" | "," | ":" | "." | "“" | "\"")) || toks.get(c + 1).is_some_and(|x| x.is_quote());
+            if !clause {
+                continue;
+            }
+        }
+        // The speaker phrase must not be inside a quotation.
+        if let SpeakerAt::Np { sent, i, .. } = speaker {
+            if quote_at(quotes, ctx.sents[sent][i].span.start).is_some() {
+                continue;
+            }
+        }
+        // Content.
+        let sp_start = match speaker {
+            SpeakerAt::Np { i, .. } if !inverted => i,
+            _ => c,
+        };
+        let cue_end = if inverted {
+            match speaker {
+                SpeakerAt::Np { j, .. } => j,
+                _ => c + 1,
+            }
+        } else {
+            c + 1
+        };
+        let after_start = content_after(ctx, s, if inverted { cue_end - 1 } else { c }, lemma);
+        // Before: up to the comma or quote that precedes the speaker (or the cue, inverted).
+        let mut before_end = sp_start;
+        while before_end > 0 && matches!(toks[before_end - 1].kind, Tk::Punct | Tk::CloseQ | Tk::AmbQ) {
+            before_end -= 1;
+        }
+        let before_ok = before_end < sp_start && words_in(ctx, s, 0, before_end) >= 3 && sp_start > 0 && matches!(toks[sp_start - 1].lower.as_str(), "," | "”" | "\"");
+        // The part after the cue is only adverbials when it is short, opens with a preposition
+        // and runs to the end or to a participle ("…,” X said to Reuters in September, adding").
+        let after_words = words_in(ctx, s, after_start.min(n), n);
+        let after_is_adverbial = after_start >= n || after_words < 3 || {
+            let a = after_start.min(n - 1);
+            let mut e = a;
+            while e < n && toks[e].lower != "," && toks[e].lower != "." {
+                e += 1;
+            }
+            let prep = matches!(toks[a].lower.as_str(), "to" | "in" | "on" | "at" | "during" | "after" | "before" | "last" | "this");
+            let tail_ok = e >= n - 1 || toks.get(e + 1).is_some_and(|x| x.lower.ends_with("ing") || x.lower == "according");
+            prep && words_in(ctx, s, a, e) <= 6 && tail_ok
+        };
+        let before_is_according = toks.iter().take(sp_start).any(|x| x.lower == "according") && !toks[..sp_start].iter().any(|x| x.is_quote());
+        let before_ok = before_ok && !before_is_according;
+        let (content, quoted) = if before_ok && (after_is_adverbial || inverted) {
+            let mut a = 0;
+            while a < before_end && !toks[a].is_word() && !toks[a].is_quote() {
+                a += 1;
+            }
+            let Some(mut sp) = content_span(ctx, s, a, before_end) else { continue };
+            let mut quoted = false;
+            // A quotation that closes right before the speaker: take it whole.
+            if let Some(q) = quote_at(quotes, toks[before_end.saturating_sub(1)].span.start).or_else(|| quote_at(quotes, sp.end.saturating_sub(1))) {
+                if quotes[q].span.end >= sp.end.saturating_sub(1) {
+                    sp = Span::new(quotes[q].span.start.min(sp.start), sp.end.max(quotes[q].span.end));
+                    quoted = true;
+                }
+            }
+            (sp, quoted)
+        } else {
+            let Some(sp) = content_span(ctx, s, after_start, n) else {
+                // "He said." on its own: the speech came before.
+                if words_in(ctx, s, 0, n) <= 6 {
+                    out.push(Raw {
+                        kind: StatementKind::Indirect,
+                        cue: ctx.range_text(s, c, c + 1),
+                        lemma: lemma.to_string(),
+                        cue_span: t.span,
+                        content: t.span,
+                        sent: s,
+                        speaker,
+                        quoted: false,
+                        bare: true,
+                    });
+                    used[c] = true;
+                }
+                continue;
+            };
+            let mut sp = sp;
+            let mut quoted = false;
+            if let Some(q) = quote_at(quotes, sp.start) {
+                quoted = true;
+                sp = Span::new(sp.start.min(quotes[q].span.start), sp.end.max(quotes[q].span.end));
+            } else if after_start < n && toks[after_start].is_quote() {
+                quoted = true;
+            }
+            (sp, quoted)
+        };
+        let cue_span = Span::new(t.span.start, t.span.end);
+        out.push(Raw {
+            kind: StatementKind::Indirect,
+            cue: ctx.range_text(s, c, c + 1),
+            lemma: lemma.to_string(),
+            cue_span,
+            content,
+            sent: s,
+            speaker,
+            quoted,
+            bare: false,
+        });
+        used[c] = true;
+    }
+}

@@ -1,0 +1,185 @@
+//! Disputes: claims from different sources about the same matter that contradict each other.
+//!
+//! In: the document and its sources. Out: groups of statements, each with a short topic.
+//!
+//! How: each statement (no-comment records aside) becomes a bag of salient word stems: its
+//! content words plus its speaker's name, minus function words and words found in more than a
+//! fifth of the sentences. A statement is negative when it holds a negation ("no", "not",
+//! "never", "unaware", "n't") or its cue denies ("denied", "disputes"). Two statements of
+//! different sources are linked when they share at least
+//! two stems (and a fifth of the smaller bag, and one word that is not a name), are not the same
+//! passage, and lie within three
+//! paragraphs. A positive claim linked to a negative one seeds a dispute (closest pairs first),
+//! which takes in every claim linked to a member. The
+//! topic is the stems most shared inside the group.
+//!
+//! What it gets wrong: agreement in different words is missed, and two claims that share words
+//! and differ in polarity without contradicting each other ("no one was hurt" / "the fire was
+//! put out") make a false dispute; negation scope is not parsed.
+
+use super::lex;
+use crate::model::{Dispute, Document, Source, StatementKind};
+use std::collections::{BTreeMap, BTreeSet};
+
+const STOP: &[&str] = &[
+    "about", "after", "also", "been", "being", "could", "does", "from", "have", "into", "more", "most", "much", "only",
+    "other", "over", "said", "says", "some", "such", "than", "that", "their", "them", "then", "there", "these", "they",
+    "this", "those", "very", "were", "what", "when", "where", "which", "while", "will", "with", "would", "your", "including",
+    "regarding", "according", "made", "make", "just", "many", "well", "because", "before",
+];
+const NEGATIONS: &[&str] = &["no", "not", "never", "none", "nothing", "neither", "nor", "unaware", "without", "nobody"];
+
+pub fn stem(w: &str) -> String {
+    let w = w.to_lowercase().replace('’', "'");
+    let w = w.trim_end_matches("'s").trim_end_matches('\'');
+    for suf in ["ments", "ings", "ing", "ed", "es", "s"] {
+        if let Some(b) = w.strip_suffix(suf) {
+            if b.len() >= 4 {
+                let b = if suf == "ments" { format!("{b}ment") } else { b.to_string() };
+                return b;
+            }
+        }
+    }
+    w.to_string()
+}
+
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty())
+}
+
+fn negative(text: &str, cue: &str) -> bool {
+    let lemma = lex::CUES.get(cue.to_lowercase().as_str()).copied().unwrap_or("");
+    lex::DENIAL.contains(lemma)
+        || words(text).any(|w| {
+            let l = w.to_lowercase().replace('’', "'");
+            NEGATIONS.contains(&l.as_str()) || l.ends_with("n't")
+        })
+}
+
+/// Finds disputes among the sources' statements.
+pub fn find(doc: &Document, sources: &[Source]) -> Vec<Dispute> {
+    let n_sent = doc.sentences.len().max(1);
+    // Sentence frequency of stems.
+    let mut df: BTreeMap<String, usize> = BTreeMap::new();
+    for s in &doc.sentences {
+        let set: BTreeSet<String> = words(doc.slice(s.span)).map(stem).collect();
+        for w in set {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    let salient = |w: &str| -> Option<String> {
+        let l = w.to_lowercase();
+        if l.len() < 4 || STOP.contains(&l.as_str()) || NEGATIONS.contains(&l.as_str()) || l.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let st = stem(&l);
+        let f = df.get(&st).copied().unwrap_or(0);
+        (f * 5 <= n_sent || f <= 3).then_some(st)
+    };
+    struct Claim {
+        src: usize,
+        st: usize,
+        bag: BTreeSet<String>,
+        /// Stems of words written in lower case (not names).
+        common: BTreeSet<String>,
+        neg: bool,
+        para: usize,
+        pos: usize,
+        surface: BTreeMap<String, String>,
+    }
+    let mut claims = Vec::new();
+    for (si, s) in sources.iter().enumerate() {
+        for (ti, t) in s.statements.iter().enumerate() {
+            if t.kind == StatementKind::NoComment {
+                continue;
+            }
+            let mut bag = BTreeSet::new();
+            let mut surface = BTreeMap::new();
+            let mut common = BTreeSet::new();
+            for w in words(&t.text).chain(words(&s.name)) {
+                if let Some(st) = salient(w) {
+                    if !w.chars().next().is_some_and(char::is_uppercase) {
+                        common.insert(st.clone());
+                    }
+                    surface.entry(st.clone()).or_insert_with(|| w.to_string());
+                    bag.insert(st);
+                }
+            }
+            let para = doc.sentences[t.sentence].paragraph.unwrap_or(0);
+            claims.push(Claim { src: si, st: ti, bag, common, neg: negative(&t.text, &t.cue), para, pos: t.span.start, surface });
+        }
+    }
+    let n = claims.len();
+    let linked = |x: &Claim, y: &Claim, spans: (crate::model::Span, crate::model::Span)| {
+        if x.src == y.src || spans.0.overlaps(spans.1) || x.para.abs_diff(y.para) > 3 {
+            return false;
+        }
+        let shared = x.bag.intersection(&y.bag).count();
+        shared >= 2 && shared * 5 >= x.bag.len().min(y.bag.len()) && x.common.intersection(&y.common).next().is_some()
+    };
+    let span_of = |c: &Claim| sources[c.src].statements[c.st].span;
+    // Seeds: a positive and a negative claim linked to each other; each group takes in the
+    // claims linked to one of its members.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut taken = vec![false; n];
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for a in 0..n {
+        for b in 0..n {
+            let (x, y) = (&claims[a], &claims[b]);
+            if !x.neg && y.neg && linked(x, y, (span_of(x), span_of(y))) {
+                pairs.push((x.bag.intersection(&y.bag).count(), a, b));
+            }
+        }
+    }
+    // The closest pairs first.
+    pairs.sort_by(|p, q| q.0.cmp(&p.0).then(p.1.cmp(&q.1)).then(p.2.cmp(&q.2)));
+    for (_, a, b) in pairs {
+        {
+            if taken[a] || taken[b] {
+                continue;
+            }
+            let mut g = vec![a, b];
+            taken[a] = true;
+            taken[b] = true;
+            let mut k = 0;
+            while k < g.len() {
+                let m = g[k];
+                for c in 0..n {
+                    if !taken[c] && linked(&claims[m], &claims[c], (span_of(&claims[m]), span_of(&claims[c]))) {
+                        taken[c] = true;
+                        g.push(c);
+                    }
+                }
+                k += 1;
+            }
+            groups.push(g);
+        }
+    }
+    let mut out = Vec::new();
+    for g in groups {
+        let srcs: BTreeSet<usize> = g.iter().map(|&a| claims[a].src).collect();
+        if srcs.len() < 2 {
+            continue;
+        }
+        let mut g = g;
+        g.sort_by_key(|&a| (claims[a].pos, claims[a].src, claims[a].st));
+        // Topic: the stems most shared in the group, in order of first use.
+        let mut count: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        for (rank, &a) in g.iter().enumerate() {
+            for w in &claims[a].bag {
+                let e = count.entry(w.as_str()).or_insert((0, rank));
+                e.0 += 1;
+            }
+        }
+        let mut shared: Vec<(&str, (usize, usize))> = count.into_iter().filter(|(_, (c, _))| *c >= 2).collect();
+        shared.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)).then(a.0.cmp(b.0)));
+        let topic: Vec<String> = shared
+            .iter()
+            .take(3)
+            .map(|(w, _)| g.iter().find_map(|&a| claims[a].surface.get(*w).cloned()).unwrap_or_else(|| w.to_string()))
+            .collect();
+        out.push(Dispute { topic: topic.join(", "), claims: g.iter().map(|&a| (claims[a].src, claims[a].st)).collect() });
+    }
+    out.sort_by_key(|d| d.claims.first().map(|&(s, t)| (sources[s].statements[t].span.start, s, t)));
+    out
+}

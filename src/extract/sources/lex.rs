@@ -1,0 +1,113 @@
+//! The lexicons the source extractor reads (`data/*.txt`), plus the closed-class words of
+//! English grammar it needs (determiners, pronouns, prepositions), which are not data.
+
+use crate::lexicon;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+type Set = LazyLock<BTreeSet<&'static str>>;
+type Map = LazyLock<BTreeMap<&'static str, &'static str>>;
+
+/// Inflected cue verb → lemma.
+pub static CUES: Map = LazyLock::new(|| lexicon::map("cue-verbs.txt"));
+/// Lemmas of verbs that carry the writer's judgement ("claimed", "admitted").
+pub static JUDGEMENT: Set = LazyLock::new(|| lexicon::set("judgement-verbs.txt"));
+/// Lemmas of verbs that deny what follows ("denied", "disputes").
+pub static DENIAL: Set = LazyLock::new(|| lexicon::set("denial-verbs.txt"));
+/// Lemmas of verbs of thought rather than speech ("expects", "believes").
+pub static COGNITIVE: Set = LazyLock::new(|| lexicon::set("cognitive-verbs.txt"));
+/// Phrases recording that someone would not or could not comment, as word sequences.
+pub static NO_COMMENT: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| lexicon::lines("no-comment.txt").map(|l| l.split(' ').collect()).collect());
+/// Head nouns of unnamed sources → kind ("sources" → anonymous, "assessment" → document).
+pub static SOURCE_NOUNS: Map = LazyLock::new(|| lexicon::map("source-nouns.txt"));
+/// Role nouns of people → kind ("spokesman" → official, "analyst" → expert).
+pub static ROLE_NOUNS: Map = LazyLock::new(|| lexicon::map("role-nouns.txt"));
+/// Words that mark an organisation's name → kind ("Ministry" → government, "News" → media).
+pub static ORG_WORDS: Map = LazyLock::new(|| lexicon::map("source-org-words.txt"));
+pub static MEDIA: Set = LazyLock::new(|| lexicon::set("media-names.txt"));
+pub static COUNTRIES: Set = LazyLock::new(|| lexicon::set("country-names.txt"));
+pub static NATIONALITIES: Set = LazyLock::new(|| lexicon::set("nationalities.txt"));
+
+pub const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "some", "several",
+    "many", "most", "any", "each", "every", "both", "other", "another", "such", "no", "all", "few",
+];
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+/// Words that end a noun phrase when walking back from a verb.
+pub const BOUNDARIES: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "when", "while", "where", "because", "although", "though", "but", "if", "as",
+    "after", "before", "since", "until", "so", "than", "whether", "to", "in", "on", "at", "by", "with", "from", "into",
+    "about", "over", "under", "during", "against", "between", "through", "without", "is", "are", "was", "were", "be",
+    "been", "being", "has", "have", "had", "will", "would", "can", "could", "may", "might", "should", "must", "do",
+    "does", "did", "not", "also", "and", "or", "nor", "yet", "however", "meanwhile", "then", "there", "here", "what",
+    "how", "why", "him", "them", "us", "me", "said", "says", "say", "told", "according", "per", "via", "like", "unlike",
+    "whereas", "despite", "once", "toward", "towards", "upon", "within", "among", "amid", "including", "regarding",
+    "following", "of", "for", "off", "out", "up", "down", "again", "even", "just", "only", "already", "still", "now",
+    "today", "yesterday", "tomorrow", "last", "next", "this", "very", "too", "more", "less",
+];
+/// Words skipped between a subject and its verb ("has also claimed", "vehemently disputes").
+pub const SKIPPABLE: &[&str] = &[
+    "has", "have", "had", "will", "would", "also", "again", "publicly", "previously", "recently", "later", "then",
+    "already", "further", "repeatedly", "once", "earlier", "still", "often", "always", "never", "reportedly",
+    "separately", "privately", "openly", "initially", "subsequently", "first", "originally", "has", "did", "does", "do",
+    "can", "could", "may", "might", "should", "must", "shall", "even", "just", "only", "rarely", "frequently",
+    "today", "yesterday", "tomorrow", "now", "formally", "officially", "finally", "seldom",
+];
+/// Connectors allowed inside a name after an organisation or role word ("Ministry of Interior").
+pub const NAME_CONNECTORS: &[&str] = &["of", "for", "to", "de", "&", "on", "and"];
+/// Honorifics dropped from a person's name, with the gender they mark.
+pub const TITLES: &[(&str, Option<Gender>)] = &[
+    ("dr", None),
+    ("dr.", None),
+    ("mr", Some(Gender::Male)),
+    ("mr.", Some(Gender::Male)),
+    ("mrs", Some(Gender::Female)),
+    ("mrs.", Some(Gender::Female)),
+    ("ms", Some(Gender::Female)),
+    ("ms.", Some(Gender::Female)),
+    ("prof", None),
+    ("prof.", None),
+    ("sir", Some(Gender::Male)),
+    ("dame", Some(Gender::Female)),
+];
+/// Nouns that stand for an organisation when used with "the" ("the company said").
+pub const ORG_ROLE_NOUNS: &[&str] = &[
+    "company", "firm", "airline", "carrier", "manufacturer", "maker", "airframer", "group", "organisation",
+    "organization", "agency", "ministry", "department", "retailer", "bank", "network", "outlet", "newspaper",
+    "broadcaster", "startup", "giant", "business", "corporation", "conglomerate",
+];
+pub const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+pub fn is_det(w: &str) -> bool {
+    DETERMINERS.contains(&w)
+}
+pub fn is_pronoun(w: &str) -> bool {
+    PRONOUNS.contains(&w)
+}
+pub fn is_boundary(w: &str) -> bool {
+    BOUNDARIES.contains(&w)
+}
+pub fn is_skippable(w: &str) -> bool {
+    SKIPPABLE.contains(&w) || (w.ends_with("ly") && w.len() > 4 && !matches!(w, "daily" | "weekly" | "monthly" | "family" | "italy"))
+}
+pub fn title_gender(w: &str) -> Option<Option<Gender>> {
+    TITLES.iter().find(|(t, _)| *t == w).map(|(_, g)| *g)
+}
+pub fn role_gender(w: &str) -> Option<Gender> {
+    match w {
+        "spokesman" | "chairman" | "congressman" | "businessman" => Some(Gender::Male),
+        "spokeswoman" | "chairwoman" | "congresswoman" | "businesswoman" => Some(Gender::Female),
+        _ => None,
+    }
+}
+/// Function words: never part of a name, even when capitalised at the start of a sentence.
+pub fn is_function_word(w: &str) -> bool {
+    is_det(w) || is_pronoun(w) || is_boundary(w) || is_skippable(w) || DAYS.contains(&w) || lexicon::month_number(w).is_some()
+}

@@ -1,0 +1,205 @@
+//! Tests of the source extractor. Each case names where it came from.
+
+use super::*;
+use crate::model::Seed;
+
+fn run(text: &str) -> Vec<Source> {
+    let x = crate::explain(Seed::from_text("t.txt", text), &crate::extract::Options::default());
+    x.sources
+}
+
+fn names(v: &[Source]) -> Vec<String> {
+    v.iter().map(|s| s.name.clone()).collect()
+}
+
+#[test]
+fn said_that_and_trailing_he_said() {
+    // Pattern from the seed (paragraphs 1, 6): an indirect "told Reuters that" and unquoted
+    // direct speech ending in ", he said".
+    let v = run("Headline here\n\nThe minister Ali Khan told Reuters that the plan was ready.\n\nWe are working on a map of the city, he said.\n");
+    assert_eq!(names(&v), vec!["Ali Khan"]);
+    assert_eq!(v[0].statements.len(), 2);
+    assert_eq!(v[0].statements[0].kind, StatementKind::Indirect);
+    assert_eq!(v[0].statements[0].text, "the plan was ready");
+    assert_eq!(v[0].statements[1].kind, StatementKind::Direct);
+}
+
+fn find<'a>(v: &'a [Source], name: &str) -> &'a Source {
+    v.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("no source {name:?} in {:?}", names(v)))
+}
+
+#[test]
+fn no_comment_records() {
+    // Forms from the seed (paragraphs 9 and 27) and common wire phrasing.
+    let v = run("Headline here\n\nRequests for comment from a representative of the Ruritanian government were not answered. \
+                 Acme Corp did not respond to a request for comment. The Freedom Front was unavailable for comment.\n");
+    for n in ["Ruritanian government", "Acme Corp", "Freedom Front"] {
+        let s = find(&v, n);
+        assert_eq!(s.statements.len(), 1, "{n}");
+        assert_eq!(s.statements[0].kind, StatementKind::NoComment, "{n}");
+    }
+    assert_eq!(find(&v, "Ruritanian government").kind, SourceKind::Government);
+}
+
+#[test]
+fn pronoun_before_its_name() {
+    // Seed paragraph 14: "However, she said, “…” A Chinese Foreign Ministry spokesperson said she
+    // was unaware …" — the pronoun comes before the speaker it stands for.
+    let v = run("Headline here\n\nJohn Smith said the talks went well.\n\nThe deal was signed.\n\nIt rained.\n\n\
+                 However, she said, “Ruritania has always supported the peace process.” A Ruritanian Foreign Ministry spokesperson said she was unaware of any talks.\n");
+    let s = find(&v, "Ruritanian Foreign Ministry spokesperson");
+    assert_eq!(s.statements.len(), 2);
+    assert_eq!(s.statements[0].kind, StatementKind::Direct);
+    assert_eq!(s.statements[0].text, "Ruritania has always supported the peace process.");
+    assert_eq!(s.kind, SourceKind::Official);
+    assert!(!s.named);
+    assert_eq!(find(&v, "John Smith").statements.len(), 1);
+}
+
+#[test]
+fn unnamed_role_joins_the_named_person_and_surname() {
+    // Seed paragraphs 1, 2, 5, 6, 10: "An interior ministry spokesman told Reuters …", "the
+    // spokesman added", "According to Ministry of Interior spokesman Abdul Mateen Qani", "he
+    // said", "Qani claimed".
+    let v = run("Headline here\n\nA finance ministry spokesman told Reuters that taxes would rise. The rise is large, the spokesman added.\n\n\
+                 According to Ministry of Finance spokesman Karl Ostrander, the rise starts in May.\n\n\
+                 We are working on the budget, he said.\n\nOstrander claimed that nobody would lose.\n");
+    assert_eq!(names(&v), vec!["Karl Ostrander"]);
+    let s = &v[0];
+    assert_eq!(s.kind, SourceKind::Official);
+    let kinds: Vec<StatementKind> = s.statements.iter().map(|x| x.kind).collect();
+    assert_eq!(kinds, vec![StatementKind::Indirect, StatementKind::Indirect, StatementKind::AccordingTo, StatementKind::Direct, StatementKind::Indirect]);
+    assert!(s.statements[4].judgement, "“claimed” carries a judgement");
+    assert!(!s.statements[0].judgement);
+}
+
+#[test]
+fn anonymous_and_document_sources() {
+    // Seed paragraphs 3, 11, 30: readouts, "a source familiar with the conversations",
+    // "a U.N. monitoring assessment from July".
+    let v = run("Headline here\n\nAccording to a source familiar with the talks, the deal was signed. \
+                 According to a U.N. monitoring assessment from May, there may be 500 fighters. Security sources said the border was closed.\n");
+    assert_eq!(find(&v, "Source familiar with the talks").kind, SourceKind::Anonymous);
+    assert_eq!(find(&v, "U.N. monitoring assessment from May").kind, SourceKind::Document);
+    assert_eq!(find(&v, "Security sources").kind, SourceKind::Anonymous);
+    assert_eq!(find(&v, "Source familiar with the talks").statements[0].kind, StatementKind::AccordingTo);
+}
+
+#[test]
+fn quotation_across_paragraphs() {
+    // News convention: an open quotation continues in the next paragraph that opens with a quote.
+    let text = "Headline here\n\nJane Roe said: “We are ready.\n\n“We will win.”\n";
+    let v = run(text);
+    let s = find(&v, "Jane Roe");
+    assert_eq!(s.statements.len(), 1);
+    assert_eq!(s.statements[0].kind, StatementKind::Direct);
+    assert!(text[s.statements[0].span.start..s.statements[0].span.end].contains("We will win."));
+}
+
+#[test]
+fn inverted_and_split_quotes() {
+    // MEANTIME-style "…,” said X" and a split quote "“…,” X said, adding that …" (seed p19).
+    let v = run("Headline here\n\n\"We love the band,\" said Acme Inc. CEO Mary Major.\n\n\
+                 “The plan was different,” Saleh Omar said to Reuters in May, adding that the money had gone.\n");
+    let m = find(&v, "Mary Major");
+    assert_eq!(m.statements[0].kind, StatementKind::Direct);
+    assert_eq!(m.statements[0].text, "We love the band");
+    let s = find(&v, "Saleh Omar");
+    assert_eq!(s.statements.len(), 2);
+    assert_eq!(s.statements[0].text, "The plan was different");
+    assert_eq!(s.statements[1].cue, "adding");
+}
+
+#[test]
+fn disputes_pair_contradicting_claims() {
+    // Seed paragraphs 10–13: "no agreements" vs "verbal agreement" vs "no plan was discussed".
+    let text = "Headline here\n\nOfficial Ann Lee said that Acme and Beta had a chat, but no agreement or plan was made.\n\n\
+                The Daily Planet reported that Acme had reached an agreement with Beta.\n\n\
+                Acme told reporters that no plan was discussed.\n\nThe weather was fine.\n";
+    let x = crate::explain(Seed::from_text("t.txt", text), &crate::extract::Options::default());
+    assert_eq!(x.disputes.len(), 1, "{:?}", x.disputes);
+    let d = &x.disputes[0];
+    let who: Vec<&str> = d.claims.iter().map(|&(s, _)| x.sources[s].name.as_str()).collect();
+    assert!(who.contains(&"Ann Lee") && who.contains(&"Daily Planet") && who.contains(&"Acme"), "{who:?}");
+    assert!(!d.topic.is_empty());
+}
+
+#[test]
+fn no_dispute_without_opposition() {
+    let x = crate::explain(
+        Seed::from_text("t.txt", "Headline here\n\nAnn Lee said the bridge would open in May.\n\nBob Ray said the bridge would open in May too.\n"),
+        &crate::extract::Options::default(),
+    );
+    assert!(x.disputes.is_empty());
+}
+
+#[test]
+fn nouns_are_not_cues() {
+    // Seed paragraph 4: "There have been no prior reports on how …" has no speaker.
+    let v = run("Headline here\n\nThere have been no prior reports on how the city plans to pay. The claims of fraud were dropped.\n");
+    assert!(v.is_empty(), "{:?}", names(&v));
+}
+
+#[test]
+fn seed_bracket_ticker_keeps_claim_whole() {
+    // Regression, seed paragraph 10: the sentence splitter cuts "Huawei [RIC: HWT. U.L.] had a
+    // …" after "HWT."; the claim must still run to its end.
+    let v = run("Headline here\n\nQani claimed that in August, the group and Acme [RIC: ACM. U.L.] had a chat, but no agreements were made.\n");
+    let s = &v[0];
+    assert!(s.statements[0].text.ends_with("no agreements were made"), "{}", s.statements[0].text);
+}
+
+#[test]
+fn seed_source_list() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/000_3504891bb809d83d.txt");
+    let Ok(text) = std::fs::read_to_string(path) else { return };
+    let x = crate::explain(Seed::from_text("seeds/000_3504891bb809d83d.txt", &text), &crate::extract::Options::default());
+    let v = &x.sources;
+    let no_comment: Vec<&str> =
+        v.iter().filter(|s| s.statements.iter().any(|t| t.kind == StatementKind::NoComment)).map(|s| s.name.as_str()).collect();
+    assert_eq!(no_comment, vec!["Turkish government", "ETIM"]);
+    let qani = find(v, "Abdul Mateen Qani");
+    assert!(qani.statements.len() >= 5, "the spokesman, “he”, Qani: {}", qani.statements.len());
+    assert_eq!(find(v, "Amrullah Saleh").statements.len(), 4);
+    assert_eq!(find(v, "Jonathan Schroeder").statements.len(), 2, "Schroden is Schroeder");
+    assert_eq!(find(v, "Chinese Foreign Ministry spokesperson").statements.len(), 2);
+    for n in ["Bloomberg News", "Huawei", "United States", "Thomas West", "Matt Mahmoudi", "Committee to Protect Journalists", "Taliban"] {
+        find(v, n);
+    }
+    assert!(v.len() >= 16);
+    // Qani, Bloomberg and Huawei disagree about an agreement.
+    assert!(x.disputes.iter().any(|d| {
+        let who: Vec<&str> = d.claims.iter().map(|&(s, _)| v[s].name.as_str()).collect();
+        who.contains(&"Abdul Mateen Qani") && who.contains(&"Bloomberg News") && who.contains(&"Huawei")
+    }));
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+        /// Any text: no panic, spans inside the text on char boundaries, statements ordered.
+        #[test]
+        fn spans_are_valid(body in "[A-Za-z“”\"’,.;: \\n]{0,300}") {
+            let text = format!("Headline\n\n{body} Jo Ann said “ok,” she said. He said.\n");
+            let x = crate::explain(Seed::from_text("t.txt", &text), &crate::extract::Options::default());
+            for s in &x.sources {
+                prop_assert!(!s.statements.is_empty());
+                for w in s.statements.windows(2) {
+                    prop_assert!(w[0].span.start <= w[1].span.start);
+                }
+                for t in &s.statements {
+                    prop_assert!(t.span.end <= text.len() && t.span.start <= t.span.end);
+                    prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+                }
+            }
+            for d in &x.disputes {
+                for &(s, t) in &d.claims {
+                    prop_assert!(s < x.sources.len() && t < x.sources[s].statements.len());
+                }
+            }
+        }
+    }
+}
