@@ -39,9 +39,19 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     let mut start = 0usize;
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut k = 0;
+    // Open square brackets in the current sentence: a stop inside "[RIC: HWT. U.L.]" (trading
+    // codes, editorial inserts) never ends the sentence. Round brackets are not counted: an
+    // unclosed "(" is common in scraped text and would swallow the rest of the paragraph.
+    let mut open_square = 0usize;
     while k < chars.len() {
         let (i, c) = chars[k];
-        if !matches!(c, '.' | '!' | '?' | '…') {
+        match c {
+            '[' => open_square += 1,
+            ']' => open_square = open_square.saturating_sub(1),
+            _ => {}
+        }
+        let closes_soon = || chars[k..chars.len().min(k + 40)].iter().any(|&(_, c)| c == ']');
+        if !matches!(c, '.' | '!' | '?' | '…') || (open_square > 0 && closes_soon()) {
             k += 1;
             continue;
         }
@@ -71,6 +81,7 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
             out.push(piece);
         }
         start = chars[n].0;
+        open_square = 0;
         k = n;
     }
     let piece = trim_span(text, Span::new(span.start + start, span.end));
@@ -149,6 +160,15 @@ mod tests {
         assert_eq!(split("Mr. Smith met Dr. Jones on Sept. 12 in Washington."), vec!["Mr. Smith met Dr. Jones on Sept. 12 in Washington."]);
         assert_eq!(split("J. K. Rowling wrote it."), vec!["J. K. Rowling wrote it."]);
         assert_eq!(split("They flew to the U.S. The trip was long."), vec!["They flew to the U.S.", "The trip was long."]);
+    }
+
+    /// Regression: seeds/000_3504891bb809d83d.txt, "Huawei [RIC: HWT. U.L.] had a …" was cut
+    /// after "HWT.".
+    #[test]
+    fn trading_code_in_brackets_does_not_end_the_sentence() {
+        assert_eq!(split("Qani said Huawei [RIC: HWT. U.L.] had a chat. It ended."), vec!["Qani said Huawei [RIC: HWT. U.L.] had a chat.", "It ended."]);
+        // An unclosed bracket does not swallow the paragraph.
+        assert_eq!(split("He left [sic. Then he came back. Fine."), vec!["He left [sic.", "Then he came back.", "Fine."]);
     }
 
     #[test]

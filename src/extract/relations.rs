@@ -79,12 +79,12 @@ fn is_quote(s: &str) -> bool {
 pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> Vec<Relation> {
     let text = doc.text();
     // Mentions per sentence.
-    let mut per: Vec<Vec<(usize, usize, bool)>> = vec![Vec::new(); doc.sentences.len()];
+    let mut per: Vec<Vec<(crate::model::Span, usize, bool)>> = vec![Vec::new(); doc.sentences.len()];
     for (k, s) in stakeholders.iter().enumerate() {
         for m in &s.mentions {
             let demonym = is_demonym(&text[m.span.start..m.span.end]);
             if m.sentence < per.len() {
-                per[m.sentence].push((m.span.start, k, demonym));
+                per[m.sentence].push((m.span, k, demonym));
             }
         }
     }
@@ -98,9 +98,7 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> Vec<Relation> {
         let toks = tokenize(text, doc.sentences[si].span);
         // Map mentions to token ranges.
         let mut ms: Vec<M> = Vec::new();
-        for &(start, who, demonym) in &per[si] {
-            let span = stakeholders[who].mentions.iter().find(|m| m.span.start == start).map(|m| m.span);
-            let Some(span) = span else { continue };
+        for &(span, who, demonym) in &per[si] {
             let a = toks.iter().position(|t| t.span.start >= span.start);
             let b = toks.iter().rposition(|t| t.span.end <= span.end);
             if let (Some(a), Some(b)) = (a, b) {

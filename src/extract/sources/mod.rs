@@ -157,7 +157,7 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Ve
     let text = doc.text();
     let sents: Vec<Vec<tokens::Token>> = doc.sentences.iter().map(|s| tokens::tokenize(text, s.span)).collect();
     let para: Vec<Option<usize>> = doc.sentences.iter().map(|s| s.paragraph).collect();
-    let mut ctx = names::build(text, sents, para);
+    let mut ctx = names::build(text, sents, para, stakeholders);
     // Quotations, paragraph by paragraph.
     let mut quotes: Vec<Quote> = Vec::new();
     for p in &doc.article.paragraphs {
@@ -418,6 +418,13 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
         // An organisation noun takes the nearest organisation that spoke; failing that, the
         // nearest organisation named.
         let spoke = best.is_some();
+        // An organisation named earlier in the same sentence comes first ("In a statement on the
+        // Airbus website, the company said").
+        if org_role {
+            if let Some(run) = ctx.names.iter().filter(|x| x.sent == s && x.span.start < here).filter(|x| x.entity.is_some_and(|e| ctx.entities[e].kind == EntKind::Org)).last() {
+                return Some((Key::Ent(run.entity.unwrap_or_default()), d));
+            }
+        }
         for run in ctx.names.iter().filter(|x| x.span.start < here) {
             let Some(e) = run.entity else { continue };
             let ent = &ctx.entities[e];

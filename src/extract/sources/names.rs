@@ -8,7 +8,7 @@
 
 use super::lex::{self, Gender};
 use super::tokens::Token;
-use crate::model::Span;
+use crate::model::{Span, Stakeholder, StakeholderKind};
 use std::collections::BTreeSet;
 
 /// Everything the extractor needs about the document's words.
@@ -92,7 +92,7 @@ impl<'a> Ctx<'a> {
 }
 
 /// Builds the context: tokens, lower-case vocabulary, name runs and entities.
-pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>) -> Ctx<'a> {
+pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>, stakeholders: &[Stakeholder]) -> Ctx<'a> {
     let mut lower_seen = BTreeSet::new();
     for toks in &sents {
         let mut first = true;
@@ -204,6 +204,16 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
             Some(EntKind::Person)
         } else {
             Some(EntKind::Org)
+        };
+        // The stakeholder extractor's word on what a name is wins over these guesses.
+        let span = ctx.range_span(s, i, j);
+        let kind = match stakeholders.iter().find(|st| st.mentions.iter().any(|m| m.span.overlaps(span))) {
+            Some(st) if kind.is_some() => Some(match st.kind {
+                StakeholderKind::Person => EntKind::Person,
+                StakeholderKind::Country => EntKind::Place,
+                _ => EntKind::Org,
+            }),
+            _ => kind,
         };
         if kind == Some(EntKind::Person) && j - i >= 2 {
             person_surnames.insert(toks[j - 1].lower.clone());

@@ -52,8 +52,13 @@ pub(super) fn find(text: &str, toks: &[Vec<Token>], cands: &[Cand], stats: &Word
     let mut out = Vec::new();
     // Candidate ending at (sentence, token) → index.
     let mut ends: HashMap<(usize, usize), usize> = HashMap::new();
+    // Tokens covered by a name, per sentence.
+    let mut inside: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     for (ci, c) in cands.iter().enumerate() {
         ends.insert((c.sentence, c.toks.1), ci);
+        for k in c.toks.0..c.toks.1 {
+            inside.insert((c.sentence, k));
+        }
     }
     for (si, tk) in toks.iter().enumerate() {
         if skip[si] {
@@ -71,7 +76,7 @@ pub(super) fn find(text: &str, toks: &[Vec<Token>], cands: &[Cand], stats: &Word
             let lw = fold(word);
             let Some(&bare) = NOUNS.get(lw.as_str()) else { continue };
             // Inside a name ("Committee to Protect Journalists")?
-            if cands.iter().any(|c| c.sentence == si && c.toks.0 <= i && i < c.toks.1) {
+            if inside.contains(&(si, i)) {
                 continue;
             }
             // A name just before: "Boeing employees", "Chinese nationals".

@@ -16,10 +16,21 @@
 //! 3. `roles`: roles and affiliations from titles, descriptors and appositives; a government
 //!    body with no stated owner belongs to the country in its name, its lexicon country, or the
 //!    one government the text names.
-//! 4. Salience from mentions, first position, speech context and subject position.
+//! 4. `groups`: unnamed groups of people or organisations ("rights groups", "Boeing
+//!    employees" → affiliation Boeing), kind `group`.
+//! 5. Salience from mentions, first position, speech context ("X said", "according to X",
+//!    past an appositive) and subject position; unnamed groups count 0.6 of a named actor.
+//!
+//! Products and events are not actors: a name followed by or holding a model number ("Airbus
+//! A380", "Trent 900"), ending in an event or law word ("… Conference", "… Act"), or made of
+//! units and adjectives ("USD", "European") is dropped.
+//!
+//! Measured (`../shared/eval/score_dev.py`, people + organisations, document level): MEANTIME-dev
+//! P 0.882 R 0.744 F1 0.807; GUM P 0.917 R 0.557 F1 0.693 (spaCy en_core_web_sm on the same
+//! texts with `tools/spacy_baseline.py`: 0.731 and 0.594).
 //!
 //! What it gets wrong: no pronoun or common-noun coreference ("the spokesman" is not linked to
-//! Qani); a lone capitalised word that is neither in a lexicon nor a known surname becomes an
+//! Qani; "analysts" and "security analysts" are two groups); a lone capitalised word that is neither in a lexicon nor a known surname becomes an
 //! organisation (it may be a product or a place); demonyms alone only make a country when used
 //! twice or with "government"; two different people sharing a surname merge.
 
@@ -214,6 +225,7 @@ pub fn extract(doc: &Document, warnings: &mut Vec<Diagnostic>) -> Vec<Stakeholde
         owner[ci] = Some(k);
     }
     // 3. Acronyms defined in parentheses join their expansion.
+    let by_end: HashMap<(usize, usize), usize> = cands.iter().enumerate().map(|(ci, c)| ((c.sentence, c.toks.1), ci)).collect();
     for ci in 0..cands.len() {
         if !cands[ci].acronym {
             continue;
@@ -221,7 +233,7 @@ pub fn extract(doc: &Document, warnings: &mut Vec<Diagnostic>) -> Vec<Stakeholde
         // The definer is the candidate ending just before the parenthesis.
         let s = cands[ci].sentence;
         let a = cands[ci].toks.0;
-        let def = (0..cands.len()).find(|&d| cands[d].sentence == s && cands[d].toks.1 + 1 == a && d != ci);
+        let def = a.checked_sub(1).and_then(|e| by_end.get(&(s, e)).copied()).filter(|&d| d != ci);
         let Some(def) = def else { continue };
         let Some(dk) = owner[def] else { continue };
         match owner[ci] {

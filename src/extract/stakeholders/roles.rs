@@ -45,8 +45,15 @@ fn is_head(word: &str, person: bool) -> bool {
 
 pub(super) fn assign(text: &str, toks: &[Vec<Token>], cands: &[Cand], owner: &[Option<usize>], clusters: &mut [Cluster]) {
     let t = &*TABLES;
-    let cand_at_end = |s: usize, end_tok: usize| cands.iter().position(|c| c.sentence == s && c.toks.1 == end_tok);
-    let cand_at_start = |s: usize, start_tok: usize| cands.iter().position(|c| c.sentence == s && c.toks.0 == start_tok);
+    // (sentence, token) → candidate, so lookups stay linear in the document.
+    let mut ends: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
+    let mut starts: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
+    for (ci, c) in cands.iter().enumerate() {
+        ends.entry((c.sentence, c.toks.1)).or_insert(ci);
+        starts.entry((c.sentence, c.toks.0)).or_insert(ci);
+    }
+    let cand_at_end = |s: usize, end_tok: usize| ends.get(&(s, end_tok)).copied();
+    let cand_at_start = |s: usize, start_tok: usize| starts.get(&(s, start_tok)).copied();
     for (ci, c) in cands.iter().enumerate() {
         let Some(k) = owner[ci] else { continue };
         if c.restricted || clusters[k].role.is_some() {
