@@ -223,7 +223,7 @@ pub fn clean(seed: Seed) -> CleanArticle {
     let mut published = None;
     let mut title = String::new();
     let mut title_span = None;
-    let mut remove = |span: Span, reason: &str, removed: &mut Vec<Removed>| {
+    let remove = |span: Span, reason: &str, removed: &mut Vec<Removed>| {
         removed.push(Removed { text: fold_whitespace(&text[span.start..span.end]), reason: reason.to_string(), span });
     };
 

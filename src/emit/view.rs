@@ -294,7 +294,11 @@ pub fn build(doc: &wire::Document, sentences: &[SentenceRef]) -> View {
         .map(|f| FigureView {
             id: f.id.clone(),
             label: match &f.unit {
-                Some(u) if !u.is_empty() && !f.text.contains(u.as_str()) => format!("{} {u}", f.text),
+                // "40%" with unit "% of Afghans" reads "40% of Afghans", not "40% % of Afghans".
+                Some(u) if !u.is_empty() && !f.text.contains(u.as_str()) => {
+                    let u = if f.text.ends_with('%') { u.trim_start_matches('%').trim_start() } else { u.as_str() };
+                    format!("{} {u}", f.text).trim_end().to_string()
+                }
                 _ => f.text.clone(),
             },
             sentence: f.sentence.clone(),

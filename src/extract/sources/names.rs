@@ -309,7 +309,8 @@ fn fuzzy_surname(a: &str, b: &str) -> bool {
         return false;
     }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a[..4] != b[..4] {
+    // The byte-length check above lets "ÿÿÿ" (3 chars, 6 bytes) through: count chars too.
+    if a.len() < 6 || b.len() < 6 || a[..4] != b[..4] {
         return false;
     }
     let mut prev: Vec<usize> = (0..=b.len()).collect();
@@ -334,5 +335,16 @@ mod tests {
         assert!(fuzzy_surname("schroeder", "schroden"));
         assert!(!fuzzy_surname("saleh", "salehi"));
         assert!(!fuzzy_surname("johnson", "johansson_x"));
+    }
+}
+
+#[cfg(test)]
+mod fuzz_regressions {
+    /// Regression: fuzz crash-a04c46bb (a Latin-1 seed decoded to "ÿÿÿ"-like words) sliced
+    /// `[..4]` of a 3-character word.
+    #[test]
+    fn fuzzy_surname_with_short_multibyte_words() {
+        assert!(!super::fuzzy_surname("ÿÿÿ", "ÿÿÿx"));
+        assert!(!super::fuzzy_surname("ééé", "èèèèèè"));
     }
 }
