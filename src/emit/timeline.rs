@@ -21,21 +21,9 @@ use crate::extract::events::display_date;
 use crate::wire;
 use serde_json::{json, Map, Value};
 
-/// Escapes text for HTML.
-pub fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for HTML: TimelineJS inserts these strings as markup. The SVG map's escape
+/// serves (it also drops characters XML and HTML forbid and folds line breaks).
+use crate::emit::map::escape as html_escape;
 
 /// TimelineJS `start_date` parts of a TIMEX3 value: `(year, month, day)` as far as known.
 pub fn date_parts(value: &str) -> Option<(i64, Option<u32>, Option<u32>)> {
