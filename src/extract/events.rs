@@ -37,7 +37,7 @@
 //! two events even when one date only qualifies the other; duplicates across sentences are
 //! found only when the wording overlaps.
 
-use crate::extract::dates::tokens::{tokenize, Kind, Tok};
+use crate::extract::dates::tokens::{join, tokenize, Kind, Tok};
 use crate::model::{DateMention, DateMod, DateType, Document, Event, Precision, Source, Span, Stakeholder};
 use crate::wire;
 use std::collections::{BTreeMap, BTreeSet};
@@ -151,17 +151,6 @@ pub fn sort_key(value: &str, precision: Option<Precision>, modifier: Option<Date
     (known, year, m2 * 100 + d2, if modifier == Some(DateMod::Before) { 0 } else { width + 1 }, mod_rank)
 }
 
-/// Joins tokens with the spacing they had in the text.
-fn join(toks: &[&Tok]) -> String {
-    let mut out = String::new();
-    for (k, t) in toks.iter().enumerate() {
-        if k > 0 && t.start != toks[k - 1].end {
-            out.push(' ');
-        }
-        out.push_str(t.text);
-    }
-    out
-}
 
 fn is_verbish(t: &Tok) -> bool {
     let l = t.lower.as_str();

@@ -25,7 +25,7 @@
 //! figures; the unit phrase can take a following adjective or stop early ("cameras connected");
 //! ranges ("5-10 people") give two figures.
 
-use crate::extract::dates::tokens::{tokenize, Kind, Tok};
+use crate::extract::dates::tokens::{join, tokenize, Kind, Tok};
 use crate::lexicon::NUMBER_SCALES;
 use crate::model::{fold_whitespace, DateMention, Document, Figure, Span};
 
@@ -190,16 +190,6 @@ fn noun_phrase(toks: &[Tok], k: usize) -> usize {
     e
 }
 
-fn join(toks: &[Tok]) -> String {
-    let mut out = String::new();
-    for (k, t) in toks.iter().enumerate() {
-        if k > 0 && t.start != toks[k - 1].end {
-            out.push(' ');
-        }
-        out.push_str(t.text);
-    }
-    out
-}
 
 /// Every figure of the article body, in text order.
 pub fn extract(doc: &Document, dates: &[DateMention]) -> Vec<Figure> {

@@ -119,3 +119,17 @@ mod tests {
         assert_eq!(texts("won't O'Brien"), vec!["won't", "O'Brien"]);
     }
 }
+
+/// Joins tokens (owned or borrowed) with the spacing they had in the text: one space where the
+/// text had any gap, none where the tokens touched.
+pub fn join<'a, T: std::borrow::Borrow<Tok<'a>>>(toks: &[T]) -> String {
+    let mut out = String::new();
+    for (k, t) in toks.iter().enumerate() {
+        let t = t.borrow();
+        if k > 0 && t.start != toks[k - 1].borrow().end {
+            out.push(' ');
+        }
+        out.push_str(t.text);
+    }
+    out
+}
