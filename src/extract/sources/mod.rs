@@ -299,11 +299,34 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Ve
             Key::Ent(_) | Key::Named(_) => true,
             Key::Desc(_) => false,
         };
-        out.push(Source { name: s.name.clone(), stakeholder: stakeholder.map(|x| x.id), kind, named, statements: sts });
+        let on_record = on_record(kind, named, &s.name, stakeholder.as_ref());
+        out.push(Source { name: s.name.clone(), stakeholder: stakeholder.map(|x| x.id), kind, named, statements: sts, on_record });
     }
     out.sort_by_key(|s| (s.statements[0].span.start, s.statements[0].span.end, s.name.clone()));
     let disputes = disputes::find(doc, &out);
     (out, disputes)
+}
+
+/// Whether a reader can tell who is speaking: named speakers, documents and unnamed officials or
+/// bodies in the singular ("a Chinese Foreign Ministry spokesperson", "the prior
+/// administration") are on record; anonymous sources and unnamed plurals ("analysts", "U.S.
+/// officials", "rights activists") are not.
+fn on_record(kind: SourceKind, named: bool, name: &str, stakeholder: Option<&Stakeholder>) -> bool {
+    if kind == SourceKind::Anonymous {
+        return false;
+    }
+    if named || kind == SourceKind::Document {
+        return true;
+    }
+    let head = name.rsplit([' ', ',']).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
+    // The head noun of the first conjunct decides for lists ("Demonstrators, videos and …").
+    let plural = name.contains([',']) || name.contains(" and ") || (head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us") && !head.ends_with("ics"));
+    match kind {
+        SourceKind::Official | SourceKind::Government | SourceKind::Company | SourceKind::Media | SourceKind::Ngo => {
+            !plural && stakeholder.is_none_or(|s| s.kind != StakeholderKind::Group)
+        }
+        _ => false,
+    }
 }
 
 /// Resolves the speaker of raw `k` (at `pos` in text order).
@@ -670,6 +693,13 @@ fn statement(doc: &Document, ctx: &Ctx, raws: &[Raw], quotes: &[Quote], k: usize
         // Include the continuation sentences after the cue's sentence.
         let cue_sent_end = doc.sentences[r.sent].span.end;
         if span.end > cue_sent_end {
+            // The cue's sentence ended the speech with a comma (", he said."): the speech's
+            // own sentence ends there.
+            let t = said.trim_end_matches([',', ';', ' ']).len();
+            said.truncate(t);
+            if !said.ends_with(['.', '!', '?', '…']) {
+                said.push('.');
+            }
             said.push(' ');
             said.push_str(&crate::model::fold_whitespace(&text[cue_sent_end..span.end]));
         }
@@ -678,7 +708,29 @@ fn statement(doc: &Document, ctx: &Ctx, raws: &[Raw], quotes: &[Quote], k: usize
         said = crate::model::fold_whitespace(&text[content.start..content.end.max(span.end).min(content.end)]);
         said = said.trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '„' | '«' | '»')).trim_end_matches(',').trim().to_string();
     }
-    let said = said.trim_end_matches([',', ';']).trim().to_string();
+    let mut said = said.trim_end_matches([',', ';']).trim().to_string();
+    // "Urban surveillance, according to analysts, won't …": the attribution in the middle is
+    // not part of what was said.
+    if r.kind == StatementKind::AccordingTo && content.start < r.cue_span.start && r.cue_span.end < content.end {
+        if let cues::SpeakerAt::Np { sent, j, .. } = r.speaker {
+            let sp_end = ctx.sents[sent][j - 1].span.end;
+            if sp_end < content.end {
+                let head = text[content.start..r.cue_span.start].trim_end().trim_end_matches(',').trim_end();
+                let tail = text[sp_end..content.end].trim_start().trim_start_matches(',').trim_start();
+                if !head.is_empty() && !tail.is_empty() {
+                    said = crate::model::fold_whitespace(&format!("{head} {tail}"));
+                }
+            }
+        }
+    }
+    // A quotation that closed after its own comma (“…,” according to X): drop the comma.
+    for q in ['”', '"'] {
+        let comma_q = format!(",{q}");
+        if said.ends_with(&comma_q) {
+            said.truncate(said.len() - comma_q.len());
+            said.push(q);
+        }
+    }
     if said.is_empty() {
         return None;
     }
