@@ -684,7 +684,15 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
             prep && words_in(ctx, s, a, e) <= 6 && tail_ok
         };
         let before_is_according = toks.iter().take(sp_start).any(|x| x.lower == "according") && !toks[..sp_start].iter().any(|x| x.is_quote());
-        let before_ok = before_ok && !before_is_according;
+        // "In his speech, the president warned of delays": a short opening phrase is where or
+        // when it was said, not what.
+        let before_is_adverbial = {
+            let first = toks[..before_end].iter().find(|x| x.is_word());
+            first.is_some_and(|x| matches!(x.lower.as_str(), "in" | "at" | "during" | "on" | "after" | "before" | "following" | "with" | "for" | "speaking" | "writing" | "asked" | "later" | "earlier" | "separately" | "meanwhile" | "however"))
+                && words_in(ctx, s, 0, before_end) <= 7
+                && !toks[..before_end].iter().any(|x| x.is_quote())
+        };
+        let before_ok = before_ok && !before_is_according && !before_is_adverbial;
         let (content, quoted) = if before_ok && (after_is_adverbial || inverted) {
             let mut a = 0;
             while a < before_end && !toks[a].is_word() && !toks[a].is_quote() {

@@ -20,10 +20,17 @@
 //! body it names ("a Chinese Foreign Ministry spokesperson") without merging into it.
 //! A statement is `direct` when its content is a quotation or unquoted first-person speech
 //! ("We are working …, he said."), which continues into the next first-person sentences and
-//! quotations that run across paragraphs. Disputes come from [`disputes`].
+//! quotations that run across paragraphs. A paragraph that is one quotation with no cue, right
+//! after a paragraph ending in an attributed statement, goes to that speaker (empty cue).
+//! A source is `on_record` when a reader can tell who it is: named speakers, documents, and
+//! unnamed officials or bodies in the singular; anonymous sources ("a source familiar with …")
+//! and unnamed plurals ("analysts", "rights groups") are listed but not on record.
+//! Disputes come from [`disputes`].
 //!
 //! What it gets wrong: no parser, so long subjects are cut to their last noun phrase, and a
-//! quotation with no cue in its sentence or the next is left unattributed; gender is only known
+//! quotation with no cue in its sentence, the next, or the paragraph before is left
+//! unattributed, and a cue-less quote paragraph after an interview question would be given to
+//! the last speaker; gender is only known
 //! from titles, role words and earlier pronouns; cognitive verbs ("expects", "fears") count as
 //! statements, as MEANTIME counts them.
 
@@ -152,6 +159,59 @@ fn is_person_head(h: &str) -> bool {
     lex::ROLE_NOUNS.contains_key(h) || matches!(h, "official" | "person" | "source" | "man" | "woman")
 }
 
+/// A paragraph that is one quotation and nothing else, with no cue of its own, right after a
+/// paragraph that ends with an attributed statement: newswire style gives it to the same
+/// speaker ("Jane Roe said the plan was ready.¶“We will finish by June.”"). Its cue is empty.
+fn quote_paragraphs(doc: &Document, ctx: &Ctx, quotes: &[Quote], raws: &mut Vec<Raw>) {
+    let text = doc.text();
+    let paras = &doc.article.paragraphs;
+    let mut with_raw: BTreeSet<usize> = BTreeSet::new();
+    for r in raws.iter() {
+        if let Some(p) = ctx.para[r.sent] {
+            with_raw.insert(p);
+        }
+    }
+    for pi in 1..paras.len() {
+        let p = paras[pi].span;
+        if with_raw.contains(&pi) || !with_raw.contains(&(pi - 1)) {
+            continue;
+        }
+        let Some(q) = quotes.iter().find(|q| q.span.start == p.start) else { continue };
+        let rest = &text[q.span.end.min(p.end)..p.end];
+        if !q.closed || rest.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        // A quotation left open in the previous paragraph already runs on into this one.
+        let prev = paras[pi - 1].span;
+        if quotes.iter().any(|x| prev.contains(Span::new(x.span.start, x.span.start)) && !x.closed) {
+            continue;
+        }
+        // The last statement of the previous paragraph, if it was spoken (not "according to",
+        // not a no-comment).
+        let Some(last) = (0..raws.len())
+            .filter(|&k| ctx.para[raws[k].sent] == Some(pi - 1))
+            .max_by_key(|&k| (raws[k].cue_span.start, k))
+        else {
+            continue;
+        };
+        if raws[last].kind != StatementKind::Indirect || raws[last].bare {
+            continue;
+        }
+        let Some(sent) = (0..doc.sentences.len()).find(|&s| ctx.para[s] == Some(pi) && doc.sentences[s].span.end > q.span.start) else { continue };
+        raws.push(Raw {
+            kind: StatementKind::Indirect,
+            cue: String::new(),
+            lemma: "say".into(),
+            cue_span: Span::new(q.span.start, q.span.start),
+            content: q.span,
+            sent,
+            speaker: SpeakerAt::SameAs(last),
+            quoted: true,
+            bare: false,
+        });
+    }
+}
+
 /// Extracts sources and disputes.
 pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Vec<Dispute>) {
     let text = doc.text();
@@ -174,6 +234,7 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Ve
     for s in 0..ctx.sents.len() {
         cues::find(&ctx, s, &quotes, &mut raws);
     }
+    quote_paragraphs(doc, &ctx, &quotes, &mut raws);
     // Resolve speakers, in text order of the cues.
     let mut order: Vec<usize> = (0..raws.len()).collect();
     order.sort_by_key(|&k| (raws[k].cue_span.start, k));

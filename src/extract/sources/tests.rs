@@ -277,3 +277,26 @@ fn on_record_separates_named_and_documents_from_anonymous_and_groups() {
         assert_eq!(find(&v, n).on_record, on, "{n}");
     }
 }
+
+#[test]
+fn quote_paragraph_after_an_attribution_has_the_same_speaker() {
+    // Newswire style (issue 5, "quotes with no cue"): a paragraph that is only a quotation
+    // continues the speaker of the paragraph before.
+    let v = run("Headline here\n\nThe minister, Jane Roe, said on Monday that the plan was ready.\n\n“We will finish the work by June. It is a big job.”\n\n\
+                 “Nobody knows,” a resident said.\n\n“It is late.” The council met later.\n");
+    let s = find(&v, "Jane Roe");
+    assert_eq!(s.statements.len(), 2, "{:?}", s.statements);
+    assert_eq!(s.statements[1].kind, StatementKind::Direct);
+    assert_eq!(s.statements[1].cue, "");
+    assert_eq!(s.statements[1].text, "We will finish the work by June. It is a big job.");
+    // A quote with its own cue, or followed by more text, is not given to the previous speaker.
+    assert!(!s.statements.iter().any(|st| st.text.contains("Nobody knows") || st.text.contains("It is late")));
+}
+
+#[test]
+fn an_opening_phrase_is_not_what_was_said() {
+    // "In his speech, the president warned of delays": "In his speech" is where it was said.
+    let v = run("Headline here\n\nIn his speech, the president warned of delays.\n");
+    let s = find(&v, "President");
+    assert_eq!(s.statements[0].text, "of delays");
+}
