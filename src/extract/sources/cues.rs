@@ -413,6 +413,16 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
                 m = e + 1;
             }
         }
+        // "According to the team's coach, Alireza Mehraban, …": the name in apposition is the
+        // speaker's.
+        if b + 1 < n && toks[b].lower == "," && !toks[a..b].iter().any(|x| x.lower == "and") {
+            if let Some(run) = ctx.run_at(s, b + 1) {
+                let e = run.j;
+                if run.i == b + 1 && e < n && toks[e].lower == "," && run.entity.is_some_and(|x| ctx.entities[x].kind == super::names::EntKind::Person) {
+                    b = e;
+                }
+            }
+        }
         if b <= a {
             continue;
         }
@@ -521,6 +531,11 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
             }
         }
         let participle = t.lower.ends_with("ing");
+        // A gerund after a preposition is not an attribution: "critics blame for denying them
+        // entry", "without saying".
+        if participle && matches!(prev, Some("for" | "of" | "in" | "on" | "without" | "after" | "before" | "about" | "from" | "against" | "at" | "to")) {
+            continue;
+        }
         let mut speaker: Option<SpeakerAt> = None;
         let mut inverted = false;
         let relative = matches!(prev, Some("which" | "who")) && j >= 2;
@@ -625,7 +640,7 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
             let ok = match speaker {
                 SpeakerAt::Np { sent, j: e, .. } => {
                     let last = &ctx.sents[sent][e - 1];
-                    last.cap || lex::is_pronoun(&last.lower) || lex::SOURCE_NOUNS.contains_key(last.lower.as_str()) || lex::ROLE_NOUNS.contains_key(last.lower.as_str())
+                    ctx.run_at(sent, e - 1).is_some() || lex::is_pronoun(&last.lower) || lex::SOURCE_NOUNS.contains_key(last.lower.as_str()) || lex::ROLE_NOUNS.contains_key(last.lower.as_str())
                 }
                 SpeakerAt::SameAs(_) => participle,
             };
@@ -735,6 +750,14 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
                     match content_span(ctx, s, after_start, e) {
                         Some(x) => sp = x,
                         None => continue,
+                    }
+                }
+            }
+            // "Citing privacy rules, officials …": what was cited is the phrase up to the comma.
+            if participle && lemma == "cite" && (c == 0 || (c == 1 && !toks[0].is_word())) {
+                if let Some(k) = (c + 1..n).find(|&k| toks[k].lower == ",") {
+                    if let Some(x) = content_span(ctx, s, c + 1, k) {
+                        sp = x;
                     }
                 }
             }

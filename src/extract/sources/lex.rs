@@ -58,7 +58,7 @@ pub const SKIPPABLE: &[&str] = &[
     "already", "further", "repeatedly", "once", "earlier", "still", "often", "always", "never", "reportedly",
     "separately", "privately", "openly", "initially", "subsequently", "first", "originally", "has", "did", "does", "do",
     "can", "could", "may", "might", "should", "must", "shall", "even", "just", "only", "rarely", "frequently",
-    "today", "yesterday", "tomorrow", "now", "formally", "officially", "finally", "seldom",
+    "today", "yesterday", "tomorrow", "now", "formally", "officially", "finally", "seldom", "twice", "thrice",
 ];
 /// Connectors allowed inside a name after an organisation or role word ("Ministry of Interior").
 pub const NAME_CONNECTORS: &[&str] = &["of", "for", "to", "de", "&", "on", "and"];

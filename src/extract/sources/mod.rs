@@ -376,8 +376,15 @@ fn on_record(kind: SourceKind, named: bool, name: &str, stakeholder: Option<&Sta
     if kind == SourceKind::Anonymous {
         return false;
     }
-    if named || kind == SourceKind::Document {
+    if named {
         return true;
+    }
+    if kind == SourceKind::Document {
+        // A document is on record when the text says whose or which it is ("a U.N. assessment",
+        // "readouts from such discussions"), not for bare "estimates" or "recent reports".
+        let mut words = name.split_whitespace();
+        let _first = words.next();
+        return words.any(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "from" | "by" | "of"));
     }
     let head = name.rsplit([' ', ',']).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
     // The head noun of the first conjunct decides for lists ("Demonstrators, videos and …").

@@ -158,6 +158,28 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
             (s, i, j)
         })
         .collect();
+    // A single capitalised word opening a sentence ("Estimates suggest …", "Recent reports …")
+    // is a name only if the stakeholder stage found one there or the text capitalises the word
+    // inside a sentence too.
+    let cap_mid: BTreeSet<String> = ctx
+        .sents
+        .iter()
+        .flat_map(|toks| {
+            let first = toks.iter().position(|t| t.is_word()).unwrap_or(0);
+            toks.iter().enumerate().filter(move |&(k, t)| k > first && t.is_word() && t.cap).map(|(_, t)| t.lower.clone())
+        })
+        .collect();
+    let runs: Vec<(usize, usize, usize)> = runs
+        .into_iter()
+        .filter(|&(s, i, j)| {
+            let initial = (0..i).all(|k| !ctx.sents[s][k].is_word());
+            if !initial || j - i != 1 {
+                return true;
+            }
+            let t = &ctx.sents[s][i];
+            cap_mid.contains(&t.lower) || stakeholders.iter().any(|st| st.mentions.iter().any(|m| m.span.overlaps(t.span)))
+        })
+        .collect();
     // Split a run at its last role word ("Apple CEO Steve Jobs", "Presiding Judge Martin Mann")
     // and drop titles ("Mr.").
     let mut split = Vec::new();
@@ -172,6 +194,21 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
         }
         if start > i {
             split.push((s, i, start, true));
+        }
+        // "Ambassador to the United States Hamdullah Mohib": a country name glued to the front
+        // of a two-or-more-word name is not part of it.
+        if start == i {
+            for k in (i + 1..j.saturating_sub(1)).rev() {
+                let head = toks[i..k].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+                if lex::COUNTRIES.contains(head.as_str()) && j - k >= 2 && toks[k..j].iter().all(|t| {
+                        let w = t.lower.trim_end_matches('.');
+                        !lex::ORG_WORDS.contains_key(w) && !lex::ROLE_NOUNS.contains_key(w) && lex::title_gender(w).is_none() && !matches!(w, "special" | "deputy" | "acting" | "chief" | "senior" | "former")
+                    }) {
+                    split.push((s, i, k, false));
+                    start = k;
+                    break;
+                }
+            }
         }
         let mut a = start;
         while a < j && lex::title_gender(&toks[a].lower).is_some() {

@@ -300,3 +300,33 @@ fn an_opening_phrase_is_not_what_was_said() {
     let s = find(&v, "President");
     assert_eq!(s.statements[0].text, "of delays");
 }
+
+#[test]
+fn names_in_apposition_and_behind_a_country() {
+    // GUM Wikinews (robotics team article): "According to Afghan Ambassador to the United
+    // States Hamdullah Mohib, …" and "According to the Afghan team's coach, Alireza Mehraban, …".
+    let v = run("Headline here\n\nAccording to Ruritanian Ambassador to the United States Piotr Novak, the team showed progress. \
+                 According to the team's coach, Alireza Mehraban, in their first match the robot scored two points.\n");
+    assert_eq!(names(&v), vec!["Piotr Novak", "Alireza Mehraban"]);
+    assert_eq!(v[1].statements[0].text, "in their first match the robot scored two points");
+}
+
+#[test]
+fn capitalised_sentence_openers_are_not_names() {
+    // GUM Wikinews: "Estimates suggest 8000 migrants …", "Recent reports have revealed …", "They
+    // were twice denied visas", "critics blame for denying them entry".
+    let v = run("Headline here\n\nEstimates suggest 8000 migrants may be at sea. Recent reports have revealed that a defector was arrested. \
+                 They were twice denied visas. Critics blame the council for denying them entry.\n");
+    for s in &v {
+        assert!(!s.on_record, "{} is on record", s.name);
+        assert!(!["Recent", "Twice", "Critics"].contains(&s.name.as_str()), "{}", s.name);
+    }
+}
+
+#[test]
+fn citing_a_reason() {
+    // GUM Wikinews: "Citing privacy rules, U.S. officials have not said why …".
+    let v = run("Headline here\n\nCiting privacy rules, Ruritanian officials have not said why the team was denied visas.\n");
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].statements[0].text, "privacy rules");
+}
