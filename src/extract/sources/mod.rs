@@ -574,6 +574,10 @@ fn org_kind(words: &[&str], joined: &str) -> Option<SourceKind> {
     if lex::COUNTRIES.contains(joined) {
         return Some(SourceKind::Government);
     }
+    // "Yonhap news agency", "Korean Central News Agency": a media word wins over the body word.
+    if words.iter().any(|w| lex::ORG_WORDS.get(w) == Some(&"media")) {
+        return Some(SourceKind::Media);
+    }
     for w in words.iter().rev() {
         if let Some(k) = lex::ORG_WORDS.get(w) {
             return parse_kind(k);

@@ -210,6 +210,34 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
                 }
             }
         }
+        // "the Refugee Council Enver Solomon", "Governor of Washington Chris Gregoire": a body or
+        // place glued to the front of a two- or three-word personal name.
+        if start == i && j - i >= 3 {
+            let plain = |t: &Token| {
+                let w = t.lower.trim_end_matches('.');
+                t.cap
+                    && t.lower.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                    && !lex::ORG_WORDS.contains_key(w)
+                    && !lex::ROLE_NOUNS.contains_key(w)
+                    && lex::title_gender(w).is_none()
+                    && !lex::NAME_CONNECTORS.contains(&w)
+                    && !lex::COUNTRIES.contains(w)
+                    && !lex::NATIONALITIES.contains(w)
+            };
+            let org_at = (i..j - 2).rev().find(|&k| lex::ORG_WORDS.contains_key(toks[k].lower.trim_end_matches('.')));
+            let after_role_of = i >= 2
+                && matches!(toks[i - 1].lower.as_str(), "of" | "for")
+                && (lex::ROLE_NOUNS.contains_key(toks[i - 2].lower.as_str()) || lex::title_gender(&toks[i - 2].lower).is_some());
+            let cut = match org_at {
+                Some(k) if j - (k + 1) <= 3 && toks[k + 1..j].iter().all(plain) => Some(k + 1),
+                None if after_role_of && j - (i + 1) <= 3 && toks[i + 1..j].iter().all(plain) => Some(i + 1),
+                _ => None,
+            };
+            if let Some(k) = cut {
+                split.push((s, i, k, org_at.is_none()));
+                start = k;
+            }
+        }
         let mut a = start;
         while a < j && lex::title_gender(&toks[a].lower).is_some() {
             a += 1;

@@ -330,3 +330,15 @@ fn citing_a_reason() {
     assert_eq!(v.len(), 1);
     assert_eq!(v[0].statements[0].text, "privacy rules");
 }
+
+#[test]
+fn a_body_or_place_before_a_personal_name() {
+    // GUM Wikinews: "chief executive of the Refugee Council Enver Solomon told …", "Governor of
+    // Washington Chris Gregoire said …", "NASA Administrator Charles Bolden announced …", and
+    // "Yonhap news agency" is media.
+    let v = run("Headline here\n\nThe chief executive of the Refugee Council Enver Solomon told reporters that the plan must be well thought out. \
+                 Governor of Washington Chris Gregoire said the museum had worked hard. NASA Administrator Charles Bolden announced that four orbiters would be shown. \
+                 According to Yonhap news agency, the army was put on alert.\n");
+    assert_eq!(names(&v), vec!["Enver Solomon", "Chris Gregoire", "Charles Bolden", "Yonhap news agency"]);
+    assert_eq!(find(&v, "Yonhap news agency").kind, SourceKind::Media);
+}
