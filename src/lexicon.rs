@@ -46,6 +46,8 @@ pub const FILES: &[(&str, &str)] = &[
     ("why-cues.txt", include_str!("../data/why-cues.txt")),
     // Sources (src/extract/sources/).
     ("cognitive-verbs.txt", include_str!("../data/cognitive-verbs.txt")),
+    ("cue-action-objects.txt", include_str!("../data/cue-action-objects.txt")),
+    ("cue-adjectives.txt", include_str!("../data/cue-adjectives.txt")),
     ("country-names.txt", include_str!("../data/country-names.txt")),
     ("cue-verbs.txt", include_str!("../data/cue-verbs.txt")),
     ("denial-verbs.txt", include_str!("../data/denial-verbs.txt")),

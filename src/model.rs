@@ -587,6 +587,10 @@ pub struct Source {
     pub named: bool,
     /// In text order.
     pub statements: Vec<Statement>,
+    /// Identifiable to a reader: a named person or body, a document, or an unnamed official
+    /// of a named body ("a Foreign Ministry spokesperson"). Anonymous sources ("a source
+    /// familiar with …") and unnamed plural groups ("analysts", "some observers") are not.
+    pub on_record: bool,
 }
 
 /// Claims from different sources about the same matter that contradict each other.

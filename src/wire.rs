@@ -7,7 +7,8 @@
 //!
 //! Extensions beyond the contract text (added, never renamed): `disputes` (claims that contradict
 //! each other), `warnings` (`line:col: message` strings about the seed), `judgement` on a
-//! statement (the cue verb carries the outlet's judgement, e.g. "claimed").
+//! statement (the cue verb carries the outlet's judgement, e.g. "claimed"), `on_record` on a
+//! source (false for anonymous sources and unnamed groups such as "analysts").
 //!
 //! What it gets wrong: nothing known; `check` validates documents against these structs.
 
@@ -169,6 +170,13 @@ pub struct Source {
     pub kind: String,
     pub named: bool,
     pub statements: Vec<Statement>,
+    /// Extension: a reader can tell who is speaking (see [`model::Source::on_record`]).
+    #[serde(default = "yes")]
+    pub on_record: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -336,6 +344,7 @@ impl Document {
                             judgement: st.judgement,
                         })
                         .collect(),
+                    on_record: s.on_record,
                 })
                 .collect(),
             figures: x

@@ -104,15 +104,17 @@ fn review(d: &wire::Document) -> String {
         writeln!(s, "    {}: {}", sentence_of(&r.paragraph), r.sentence).unwrap();
     }
 
-    writeln!(s, "\n## Sources ({})", d.sources.len()).unwrap();
+    let on = d.sources.iter().filter(|x| x.on_record).count();
+    writeln!(s, "\n## Sources ({}: {} on record, {} anonymous or unnamed groups)", d.sources.len(), on, d.sources.len() - on).unwrap();
     for src in &d.sources {
         writeln!(
             s,
-            "- {} {} ({}, {}) stakeholder={}",
+            "- {} {} ({}, {}, {}) stakeholder={}",
             src.id,
             src.name,
             src.kind,
             if src.named { "named" } else { "unnamed" },
+            if src.on_record { "on record" } else { "not on record" },
             src.stakeholder.as_deref().unwrap_or("-")
         )
         .unwrap();

@@ -428,9 +428,9 @@ fn rich_bundle(title: &str) -> (String, Vec<emit::OutFile>) {
         judgement: kind == "indirect",
     };
     doc.sources = vec![
-        wire::Source { id: "s1".into(), name: "Acme & Sons".into(), stakeholder: Some("acme".into()), kind: "company".into(), named: true, statements: vec![st("direct", "We <did> it"), st("indirect", "it was {{ 7*7 }}")] },
-        wire::Source { id: "s2".into(), name: "a person familiar".into(), stakeholder: None, kind: "anonymous".into(), named: false, statements: vec![st("according-to", "nothing was agreed")] },
-        wire::Source { id: "s3".into(), name: "The <Ministry>".into(), stakeholder: None, kind: "government".into(), named: true, statements: vec![st("no-comment", "")] },
+        wire::Source { id: "s1".into(), name: "Acme & Sons".into(), stakeholder: Some("acme".into()), kind: "company".into(), named: true, statements: vec![st("direct", "We <did> it"), st("indirect", "it was {{ 7*7 }}")], on_record: true },
+        wire::Source { id: "s2".into(), name: "a person familiar".into(), stakeholder: None, kind: "anonymous".into(), named: false, statements: vec![st("according-to", "nothing was agreed")], on_record: false },
+        wire::Source { id: "s3".into(), name: "The <Ministry>".into(), stakeholder: None, kind: "government".into(), named: true, statements: vec![st("no-comment", "")], on_record: true },
     ];
     doc.disputes = vec![wire::Dispute { topic: "whether a deal was made".into(), claims: vec![wire::Claim { source: "s1".into(), statement: 0 }, wire::Claim { source: "s2".into(), statement: 0 }] }];
     doc.figures = vec![wire::Figure { id: "f1".into(), text: "62,000".into(), value: 62000.0, unit: Some("cameras".into()), sentence: "s".into(), paragraph: p(1), span: [0, 1] }];
@@ -491,13 +491,15 @@ fn filled_page_shows_timeline_map_sources_and_disputes() {
     assert!(html.contains("id=\"actor-acme\"") && html.contains("id=\"actor-evil\""));
     assert!(html.contains("weird-kind"));
     assert!(html.contains("met &quot;quietly&quot; with"));
-    // Sources grouped, quotes as quotations, the unnamed source marked, the silent one listed.
+    // Sources grouped, quotes as quotations, the anonymous source listed apart and marked, the
+    // silent one listed, and the counts of each.
     assert!(html.contains("<blockquote><p>We &lt;did&gt; it</p></blockquote>"));
-    assert!(html.contains(">unnamed<"));
+    assert!(html.contains(">anonymous<"));
     assert!(html.contains("Did not answer") && html.contains("The &lt;Ministry&gt;"));
     let companies = html.find(">Companies<").unwrap();
-    let unnamed = html.find(">Unnamed sources<").unwrap();
-    assert!(companies < unnamed);
+    let off_record = html.find(">Anonymous sources and unnamed groups<").unwrap();
+    assert!(companies < off_record);
+    assert!(html.contains("On record: <strong>1</strong> · Anonymous or unnamed: <strong>1</strong> · Did not answer: <strong>1</strong>"), "{html}");
     // Disputes side by side and the figure with its source.
     assert!(html.contains("whether a deal was made"));
     assert!(html.contains("62,000 cameras"));

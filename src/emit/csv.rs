@@ -3,7 +3,9 @@
 //! In: the wire document. Out: a header and one row per statement, sources in list order and
 //! statements in text order; a source with no statement (none today) gets no row. Columns:
 //! `source_id, source, kind, named, stakeholder, statement_kind, cue, judgement, text,
-//! paragraph, start, end` (`start`/`end`: the statement's byte span in the seed).
+//! paragraph, start, end, on_record` (`start`/`end`: the statement's byte span in the seed;
+//! `on_record`: false for anonymous sources and unnamed groups; added last so column positions
+//! stay stable).
 //!
 //! Lines end with CRLF; a field is quoted when it holds a comma, a quote, CR or LF, with quotes
 //! doubled. Spreadsheet formula injection is neutralised: a cell that starts with `=`, `+`, `-`,
@@ -15,8 +17,9 @@
 
 use crate::wire;
 
-const HEADER: [&str; 12] =
-    ["source_id", "source", "kind", "named", "stakeholder", "statement_kind", "cue", "judgement", "text", "paragraph", "start", "end"];
+const HEADER: [&str; 13] = [
+    "source_id", "source", "kind", "named", "stakeholder", "statement_kind", "cue", "judgement", "text", "paragraph", "start", "end", "on_record",
+];
 
 /// One CSV cell: formula prefixes neutralised, quoted when needed.
 pub fn cell(s: &str) -> String {
@@ -43,6 +46,7 @@ pub fn sources_csv(doc: &wire::Document) -> String {
     row(&mut out, &HEADER);
     for s in &doc.sources {
         let named = if s.named { "true" } else { "false" };
+        let on_record = if s.on_record { "true" } else { "false" };
         for st in &s.statements {
             let (start, end) = (st.span[0].to_string(), st.span[1].to_string());
             row(
@@ -60,6 +64,7 @@ pub fn sources_csv(doc: &wire::Document) -> String {
                     st.paragraph.as_deref().unwrap_or(""),
                     &start,
                     &end,
+                    on_record,
                 ],
             );
         }

@@ -59,7 +59,10 @@ pub struct View {
     pub map_svg: String,
     pub stakeholders: Vec<ActorView>,
     pub relations: Vec<EdgeView>,
+    /// Sources on record, grouped by kind.
     pub source_groups: Vec<SourceGroup>,
+    /// Anonymous sources and unnamed groups ("analysts"), in order of first appearance.
+    pub off_record: Vec<SourceView>,
     pub no_answer: Vec<Cited>,
     pub disputes: Vec<DisputeView>,
     pub paragraphs: Vec<ParagraphView>,
@@ -156,6 +159,8 @@ pub struct SourceView {
     /// Stakeholder id, for a link to the stakeholder's card.
     pub stakeholder: Option<String>,
     pub statements: Vec<StatementView>,
+    /// The source kind (`anonymous`, `group`, …), shown in the off-record list.
+    pub kind: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -211,6 +216,13 @@ pub struct Counts {
     pub stakeholders: usize,
     pub relations: usize,
     pub sources: usize,
+    /// Sources a reader can identify (named, documents, officials of a named body), excluding
+    /// those that only did not answer.
+    pub on_record: usize,
+    /// Anonymous sources and unnamed groups.
+    pub off_record: usize,
+    /// Sources whose only record is a no-comment.
+    pub no_answer: usize,
     pub statements: usize,
     pub figures: usize,
     pub paragraphs: usize,
@@ -307,7 +319,7 @@ pub fn build(doc: &wire::Document, sentences: &[SentenceRef]) -> View {
         })
         .collect();
 
-    let (source_groups, no_answer) = group_sources(doc);
+    let (source_groups, off_record, no_answer) = group_sources(doc);
 
     let disputes = doc
         .disputes
@@ -344,21 +356,25 @@ pub fn build(doc: &wire::Document, sentences: &[SentenceRef]) -> View {
         map_svg: super::map::map_svg(doc),
         stakeholders,
         relations,
-        source_groups,
-        no_answer,
-        disputes,
-        paragraphs: doc.paragraphs.iter().map(|p| ParagraphView { id: p.id.clone(), kind: p.kind.clone(), text: p.text.clone() }).collect(),
-        removed: doc.removed.iter().map(|r| RemovedView { text: r.text.clone(), reason: r.reason.clone() }).collect(),
-        downloads: DOWNLOADS.to_vec(),
         counts: Counts {
             events: doc.events.len(),
             stakeholders: doc.stakeholders.len(),
             relations: doc.relations.len(),
             sources: doc.sources.len(),
+            on_record: source_groups.iter().map(|g| g.sources.len()).sum(),
+            off_record: off_record.len(),
+            no_answer: no_answer.len(),
             statements: doc.sources.iter().map(|s| s.statements.len()).sum(),
             figures: doc.figures.len(),
             paragraphs: doc.paragraphs.len(),
         },
+        source_groups,
+        off_record,
+        no_answer,
+        disputes,
+        paragraphs: doc.paragraphs.iter().map(|p| ParagraphView { id: p.id.clone(), kind: p.kind.clone(), text: p.text.clone() }).collect(),
+        removed: doc.removed.iter().map(|r| RemovedView { text: r.text.clone(), reason: r.reason.clone() }).collect(),
+        downloads: DOWNLOADS.to_vec(),
         word_count,
         reading_minutes: word_count.div_ceil(230).max(1),
         json_ld: json_ld(doc),
@@ -375,11 +391,13 @@ impl View {
     }
 }
 
-/// Sources grouped by kind in [`SOURCE_KIND_ORDER`] (unknown kinds last, by name), each group
-/// in order of first appearance; sources whose every statement is a no-comment go to the
-/// second list instead ("who did not answer").
-fn group_sources(doc: &wire::Document) -> (Vec<SourceGroup>, Vec<Cited>) {
+/// Sources on record grouped by kind in [`SOURCE_KIND_ORDER`] (unknown kinds last, by name),
+/// each group in order of first appearance; then anonymous sources and unnamed groups, in order
+/// of first appearance; sources whose every statement is a no-comment go to the third list
+/// instead ("who did not answer").
+fn group_sources(doc: &wire::Document) -> (Vec<SourceGroup>, Vec<SourceView>, Vec<Cited>) {
     let mut groups: BTreeMap<(usize, String), Vec<SourceView>> = BTreeMap::new();
+    let mut off_record = Vec::new();
     let mut no_answer = Vec::new();
     for s in &doc.sources {
         let silent = !s.statements.is_empty() && s.statements.iter().all(|st| st.kind == "no-comment");
@@ -390,7 +408,7 @@ fn group_sources(doc: &wire::Document) -> (Vec<SourceGroup>, Vec<Cited>) {
         }
         let anonymous = !s.named || s.kind == "anonymous";
         let rank = SOURCE_KIND_ORDER.iter().position(|k| *k == s.kind).unwrap_or(SOURCE_KIND_ORDER.len());
-        groups.entry((rank, s.kind.clone())).or_default().push(SourceView {
+        let view = SourceView {
             id: s.id.clone(),
             name: s.name.clone(),
             anonymous,
@@ -408,10 +426,16 @@ fn group_sources(doc: &wire::Document) -> (Vec<SourceGroup>, Vec<Cited>) {
                     judgement: st.judgement,
                 })
                 .collect(),
-        });
+            kind: s.kind.clone(),
+        };
+        if s.on_record {
+            groups.entry((rank, s.kind.clone())).or_default().push(view);
+        } else {
+            off_record.push(view);
+        }
     }
     let groups = groups.into_iter().map(|((_, kind), sources)| SourceGroup { kind, sources }).collect();
-    (groups, no_answer)
+    (groups, off_record, no_answer)
 }
 
 /// The source quoted in the figure's sentence, if exactly one is.

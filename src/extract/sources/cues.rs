@@ -239,6 +239,76 @@ fn content_after(ctx: &Ctx, s: usize, c: usize, lemma: &str) -> usize {
     k
 }
 
+/// Where a relative clause that opens before token `from` ends: at a comma followed by another
+/// relative pronoun or by the main clause's verb ("…, which has stated that X, has also met"), or
+/// at a semicolon. `None` when it runs to the end of the sentence.
+fn relative_clause_end(ctx: &Ctx, s: usize, from: usize) -> Option<usize> {
+    let toks = &ctx.sents[s];
+    let mut depth_quote = false;
+    for k in from..toks.len() {
+        let t = &toks[k];
+        if t.is_quote() {
+            depth_quote = !depth_quote;
+            continue;
+        }
+        if depth_quote {
+            continue;
+        }
+        if t.lower == ";" {
+            return Some(k);
+        }
+        if t.lower == "," {
+            let Some(next) = toks.get(k + 1) else { return None };
+            let w = next.lower.as_str();
+            let verb_like = matches!(
+                w,
+                "which" | "who" | "whom" | "has" | "have" | "had" | "is" | "are" | "was" | "were" | "will" | "would" | "can" | "could" | "may" | "might" | "also" | "said" | "says"
+            ) || (next.is_word() && !next.cap && w.ends_with("ed") && !lex::is_det(w));
+            if verb_like {
+                return Some(k);
+            }
+        }
+    }
+    None
+}
+
+/// Where content that runs from token `a` to `b` meets a coordinated clause with a speaker of
+/// its own (", and rights groups are worried that …", "; analysts said …"): the content ends
+/// there. Returns `b` when there is none.
+fn coordinated_end(ctx: &Ctx, s: usize, a: usize, b: usize) -> usize {
+    let toks = &ctx.sents[s];
+    let mut in_quote = false;
+    for k in a..b {
+        if toks[k].is_quote() {
+            in_quote = !in_quote;
+            continue;
+        }
+        if in_quote {
+            continue;
+        }
+        let start = match toks[k].lower.as_str() {
+            ";" => k + 1,
+            "," if toks.get(k + 1).is_some_and(|x| matches!(x.lower.as_str(), "and" | "but" | "while" | "whereas")) => k + 2,
+            _ => continue,
+        };
+        let e = np_fwd(ctx, s, start, b);
+        if e <= start || e >= b {
+            continue;
+        }
+        let v = toks[e].lower.as_str();
+        let speaks = (!toks[e].cap && lex::CUES.contains_key(v))
+            || (is_be(v) && toks.get(e + 1).is_some_and(|x| lex::CUE_ADJECTIVES.contains(x.lower.as_str())));
+        if speaks {
+            return k;
+        }
+    }
+    b
+}
+
+fn is_be(w: &str) -> bool {
+    matches!(w, "is" | "are" | "was" | "were" | "remain" | "remains" | "remained" | "feel" | "feels" | "felt")
+}
+
 /// Trims trailing punctuation from a content range; returns the span.
 fn content_span(ctx: &Ctx, s: usize, a: usize, b: usize) -> Option<Span> {
     let toks = &ctx.sents[s];
@@ -343,13 +413,30 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
                 m = e + 1;
             }
         }
+        // "According to the team's coach, Alireza Mehraban, …": the name in apposition is the
+        // speaker's.
+        if b + 1 < n && toks[b].lower == "," && !toks[a..b].iter().any(|x| x.lower == "and") {
+            if let Some(run) = ctx.run_at(s, b + 1) {
+                let e = run.j;
+                if run.i == b + 1 && e < n && toks[e].lower == "," && run.entity.is_some_and(|x| ctx.entities[x].kind == super::names::EntKind::Person) {
+                    b = e;
+                }
+            }
+        }
         if b <= a {
             continue;
         }
         let cue_span = Span::new(toks[c].span.start, toks[c + 1].span.end);
         // Content: the rest of the sentence on the other side of the phrase.
         let before = content_span(ctx, s, 0, c);
-        let after = content_span(ctx, s, b, n);
+        // "…,” according to X, a specialist with Y.": what follows the name describes the
+        // speaker, not what was said.
+        let appositive = before.is_some()
+            && words_in(ctx, s, 0, c) >= 3
+            && b < n
+            && toks[b].lower == ","
+            && toks.get(b + 1).is_some_and(|x| matches!(x.lower.as_str(), "a" | "an" | "the" | "who" | "which") || lex::ROLE_NOUNS.contains_key(x.lower.as_str()));
+        let after = if appositive { None } else { content_span(ctx, s, b, n) };
         let content = match (before, after) {
             (Some(x), Some(y)) => Span::new(x.start, y.end),
             (Some(x), None) => x,
@@ -372,7 +459,44 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
             *u = true;
         }
     }
-    // 3. Cue verbs.
+    // 3. Attitude adjectives: "rights groups are worried that …".
+    for c in 1..n {
+        if used[c] || !lex::CUE_ADJECTIVES.contains(toks[c].lower.as_str()) || quote_at(quotes, toks[c].span.start).is_some() {
+            continue;
+        }
+        if !toks.get(c + 1).is_some_and(|x| matches!(x.lower.as_str(), "that" | "about" | "over")) {
+            continue;
+        }
+        let mut j = c;
+        while j > 0 && toks[j - 1].is_word() && matches!(toks[j - 1].lower.as_str(), "also" | "very" | "deeply" | "increasingly" | "still" | "not" | "particularly" | "especially") {
+            j -= 1;
+        }
+        if j == 0 || !is_be(&toks[j - 1].lower) {
+            continue;
+        }
+        let i = np_back(ctx, s, j - 1);
+        if i >= j - 1 || quote_at(quotes, toks[i].span.start).is_some() {
+            continue;
+        }
+        let a = if toks[c + 1].lower == "that" { c + 2 } else { c + 1 };
+        let e = coordinated_end(ctx, s, a, n);
+        let Some(content) = content_span(ctx, s, a, e) else { continue };
+        out.push(Raw {
+            kind: StatementKind::Indirect,
+            cue: ctx.range_text(s, j - 1, c + 1),
+            lemma: toks[c].lower.clone(),
+            cue_span: Span::new(toks[j - 1].span.start, toks[c].span.end),
+            content,
+            sent: s,
+            speaker: SpeakerAt::Np { sent: s, i, j: j - 1 },
+            quoted: quote_at(quotes, content.start).is_some(),
+            bare: false,
+        });
+        for u in used.iter_mut().take(c + 1).skip(j - 1) {
+            *u = true;
+        }
+    }
+    // 4. Cue verbs.
     for c in 0..n {
         let t = &toks[c];
         if used[c] || !t.is_word() || (t.cap && c > 0) || (c == 0 && !t.lower.ends_with("ing")) {
@@ -380,6 +504,10 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
         }
         let Some(&lemma) = lex::CUES.get(t.lower.as_str()) else { continue };
         if quote_at(quotes, t.span.start).is_some() {
+            continue;
+        }
+        // An action, not speech: "which has claimed responsibility for …", "claimed victory".
+        if toks.get(c + 1).is_some_and(|x| lex::ACTION_OBJECTS.contains(x.lower.as_str())) {
             continue;
         }
         // Skip back over adverbs and auxiliaries.
@@ -403,10 +531,16 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
             }
         }
         let participle = t.lower.ends_with("ing");
+        // A gerund after a preposition is not an attribution: "critics blame for denying them
+        // entry", "without saying".
+        if participle && matches!(prev, Some("for" | "of" | "in" | "on" | "without" | "after" | "before" | "about" | "from" | "against" | "at" | "to")) {
+            continue;
+        }
         let mut speaker: Option<SpeakerAt> = None;
         let mut inverted = false;
+        let relative = matches!(prev, Some("which" | "who")) && j >= 2;
         // Relative clause: "X, which has stated", "X, who said".
-        if matches!(prev, Some("which" | "who")) && j >= 2 {
+        if relative {
             let mut k = j - 1;
             if toks[k - 1].lower == "," {
                 k -= 1;
@@ -506,7 +640,7 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
             let ok = match speaker {
                 SpeakerAt::Np { sent, j: e, .. } => {
                     let last = &ctx.sents[sent][e - 1];
-                    last.cap || lex::is_pronoun(&last.lower) || lex::SOURCE_NOUNS.contains_key(last.lower.as_str()) || lex::ROLE_NOUNS.contains_key(last.lower.as_str())
+                    ctx.run_at(sent, e - 1).is_some() || lex::is_pronoun(&last.lower) || lex::SOURCE_NOUNS.contains_key(last.lower.as_str()) || lex::ROLE_NOUNS.contains_key(last.lower.as_str())
                 }
                 SpeakerAt::SameAs(_) => participle,
             };
@@ -565,7 +699,15 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
             prep && words_in(ctx, s, a, e) <= 6 && tail_ok
         };
         let before_is_according = toks.iter().take(sp_start).any(|x| x.lower == "according") && !toks[..sp_start].iter().any(|x| x.is_quote());
-        let before_ok = before_ok && !before_is_according;
+        // "In his speech, the president warned of delays": a short opening phrase is where or
+        // when it was said, not what.
+        let before_is_adverbial = {
+            let first = toks[..before_end].iter().find(|x| x.is_word());
+            first.is_some_and(|x| matches!(x.lower.as_str(), "in" | "at" | "during" | "on" | "after" | "before" | "following" | "with" | "for" | "speaking" | "writing" | "asked" | "later" | "earlier" | "separately" | "meanwhile" | "however"))
+                && words_in(ctx, s, 0, before_end) <= 7
+                && !toks[..before_end].iter().any(|x| x.is_quote())
+        };
+        let before_ok = before_ok && !before_is_according && !before_is_adverbial;
         let (content, quoted) = if before_ok && (after_is_adverbial || inverted) {
             let mut a = 0;
             while a < before_end && !toks[a].is_word() && !toks[a].is_quote() {
@@ -601,6 +743,47 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
                 continue;
             };
             let mut sp = sp;
+            // A cue inside a relative clause ("The government, which has stated that …, has
+            // also met …"): the content ends with the clause, not with the sentence.
+            if relative && !inverted {
+                if let Some(e) = relative_clause_end(ctx, s, after_start) {
+                    match content_span(ctx, s, after_start, e) {
+                        Some(x) => sp = x,
+                        None => continue,
+                    }
+                }
+            }
+            // "Citing privacy rules, officials …": what was cited is the phrase up to the comma.
+            if participle && lemma == "cite" && (c == 0 || (c == 1 && !toks[0].is_word())) {
+                if let Some(k) = (c + 1..n).find(|&k| toks[k].lower == ",") {
+                    if let Some(x) = content_span(ctx, s, c + 1, k) {
+                        sp = x;
+                    }
+                }
+            }
+            // A coordinated clause with its own speaker ends the content.
+            if let Some(cut) = content_span(ctx, s, after_start, coordinated_end(ctx, s, after_start, n)) {
+                if cut.end < sp.end && cut.start == sp.start {
+                    sp = cut;
+                }
+            }
+            // An infinitive whose object was moved away ("the plans the Taliban claimed to
+            // have obtained and whether …"): no content of its own, so no statement.
+            if toks.get(after_start).is_some_and(|x| x.lower == "to") {
+                let mut e = after_start;
+                while e < n && !matches!(toks[e].lower.as_str(), ";" | "." | "whether" | "if") {
+                    e += 1;
+                }
+                if e < n && matches!(toks[e].lower.as_str(), "whether" | "if") && e > after_start && matches!(toks[e - 1].lower.as_str(), "and" | "or" | ",") {
+                    e -= 1;
+                }
+                if words_in(ctx, s, after_start, e) <= 3 {
+                    continue;
+                }
+                if let Some(x) = content_span(ctx, s, after_start, e) {
+                    sp = x;
+                }
+            }
             let mut quoted = false;
             if let Some(q) = quote_at(quotes, sp.start) {
                 quoted = true;
@@ -623,5 +806,34 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
             bare: false,
         });
         used[c] = true;
+    }
+    // "According to the army chief, the administration claimed …": an unnamed speaker inside
+    // what another source says is part of that statement, not a source of its own.
+    let according: Vec<(usize, usize)> = out[first_of_sentence..]
+        .iter()
+        .filter(|r| r.kind == StatementKind::AccordingTo)
+        .filter_map(|r| match r.speaker {
+            SpeakerAt::Np { j, .. } => Some((r.cue_span.start, j)),
+            SpeakerAt::SameAs(_) => None,
+        })
+        .collect();
+    if !according.is_empty() {
+        let mut k = first_of_sentence;
+        while k < out.len() {
+            let r = &out[k];
+            let nested = r.kind == StatementKind::Indirect
+                && match r.speaker {
+                    SpeakerAt::Np { sent, i, j } if sent == s => {
+                        let unnamed = toks[i..j].iter().all(|x| !x.cap || lex::is_det(&x.lower)) && !(j - i == 1 && lex::is_pronoun(&toks[i].lower));
+                        unnamed && according.iter().any(|&(start, aj)| start < toks[i].span.start && aj <= i)
+                    }
+                    _ => false,
+                };
+            if nested && !out[k + 1..].iter().any(|x| x.speaker == SpeakerAt::SameAs(k)) {
+                out.remove(k);
+            } else {
+                k += 1;
+            }
+        }
     }
 }

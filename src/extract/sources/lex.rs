@@ -16,6 +16,12 @@ pub static JUDGEMENT: Set = LazyLock::new(|| lexicon::set("judgement-verbs.txt")
 pub static DENIAL: Set = LazyLock::new(|| lexicon::set("denial-verbs.txt"));
 /// Lemmas of verbs of thought rather than speech ("expects", "believes").
 pub static COGNITIVE: Set = LazyLock::new(|| lexicon::set("cognitive-verbs.txt"));
+/// Nouns that make a cue verb an action rather than speech when they are its object:
+/// "claimed responsibility for the attack", "claimed victory".
+pub static ACTION_OBJECTS: Set = LazyLock::new(|| lexicon::set("cue-action-objects.txt"));
+/// Adjectives of attitude that attribute a view after "is/are" and before "that"/"about":
+/// "rights groups are worried that …", "analysts were sceptical about …".
+pub static CUE_ADJECTIVES: Set = LazyLock::new(|| lexicon::set("cue-adjectives.txt"));
 /// Phrases recording that someone would not or could not comment, as word sequences.
 pub static NO_COMMENT: LazyLock<Vec<Vec<&'static str>>> =
     LazyLock::new(|| lexicon::lines("no-comment.txt").map(|l| l.split(' ').collect()).collect());
@@ -52,7 +58,7 @@ pub const SKIPPABLE: &[&str] = &[
     "already", "further", "repeatedly", "once", "earlier", "still", "often", "always", "never", "reportedly",
     "separately", "privately", "openly", "initially", "subsequently", "first", "originally", "has", "did", "does", "do",
     "can", "could", "may", "might", "should", "must", "shall", "even", "just", "only", "rarely", "frequently",
-    "today", "yesterday", "tomorrow", "now", "formally", "officially", "finally", "seldom",
+    "today", "yesterday", "tomorrow", "now", "formally", "officially", "finally", "seldom", "twice", "thrice",
 ];
 /// Connectors allowed inside a name after an organisation or role word ("Ministry of Interior").
 pub const NAME_CONNECTORS: &[&str] = &["of", "for", "to", "de", "&", "on", "and"];

@@ -20,10 +20,17 @@
 //! body it names ("a Chinese Foreign Ministry spokesperson") without merging into it.
 //! A statement is `direct` when its content is a quotation or unquoted first-person speech
 //! ("We are working …, he said."), which continues into the next first-person sentences and
-//! quotations that run across paragraphs. Disputes come from [`disputes`].
+//! quotations that run across paragraphs. A paragraph that is one quotation with no cue, right
+//! after a paragraph ending in an attributed statement, goes to that speaker (empty cue).
+//! A source is `on_record` when a reader can tell who it is: named speakers, documents, and
+//! unnamed officials or bodies in the singular; anonymous sources ("a source familiar with …")
+//! and unnamed plurals ("analysts", "rights groups") are listed but not on record.
+//! Disputes come from [`disputes`].
 //!
 //! What it gets wrong: no parser, so long subjects are cut to their last noun phrase, and a
-//! quotation with no cue in its sentence or the next is left unattributed; gender is only known
+//! quotation with no cue in its sentence, the next, or the paragraph before is left
+//! unattributed, and a cue-less quote paragraph after an interview question would be given to
+//! the last speaker; gender is only known
 //! from titles, role words and earlier pronouns; cognitive verbs ("expects", "fears") count as
 //! statements, as MEANTIME counts them.
 
@@ -152,6 +159,59 @@ fn is_person_head(h: &str) -> bool {
     lex::ROLE_NOUNS.contains_key(h) || matches!(h, "official" | "person" | "source" | "man" | "woman")
 }
 
+/// A paragraph that is one quotation and nothing else, with no cue of its own, right after a
+/// paragraph that ends with an attributed statement: newswire style gives it to the same
+/// speaker ("Jane Roe said the plan was ready.¶“We will finish by June.”"). Its cue is empty.
+fn quote_paragraphs(doc: &Document, ctx: &Ctx, quotes: &[Quote], raws: &mut Vec<Raw>) {
+    let text = doc.text();
+    let paras = &doc.article.paragraphs;
+    let mut with_raw: BTreeSet<usize> = BTreeSet::new();
+    for r in raws.iter() {
+        if let Some(p) = ctx.para[r.sent] {
+            with_raw.insert(p);
+        }
+    }
+    for pi in 1..paras.len() {
+        let p = paras[pi].span;
+        if with_raw.contains(&pi) || !with_raw.contains(&(pi - 1)) {
+            continue;
+        }
+        let Some(q) = quotes.iter().find(|q| q.span.start == p.start) else { continue };
+        let rest = &text[q.span.end.min(p.end)..p.end];
+        if !q.closed || rest.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        // A quotation left open in the previous paragraph already runs on into this one.
+        let prev = paras[pi - 1].span;
+        if quotes.iter().any(|x| prev.contains(Span::new(x.span.start, x.span.start)) && !x.closed) {
+            continue;
+        }
+        // The last statement of the previous paragraph, if it was spoken (not "according to",
+        // not a no-comment).
+        let Some(last) = (0..raws.len())
+            .filter(|&k| ctx.para[raws[k].sent] == Some(pi - 1))
+            .max_by_key(|&k| (raws[k].cue_span.start, k))
+        else {
+            continue;
+        };
+        if raws[last].kind != StatementKind::Indirect || raws[last].bare {
+            continue;
+        }
+        let Some(sent) = (0..doc.sentences.len()).find(|&s| ctx.para[s] == Some(pi) && doc.sentences[s].span.end > q.span.start) else { continue };
+        raws.push(Raw {
+            kind: StatementKind::Indirect,
+            cue: String::new(),
+            lemma: "say".into(),
+            cue_span: Span::new(q.span.start, q.span.start),
+            content: q.span,
+            sent,
+            speaker: SpeakerAt::SameAs(last),
+            quoted: true,
+            bare: false,
+        });
+    }
+}
+
 /// Extracts sources and disputes.
 pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Vec<Dispute>) {
     let text = doc.text();
@@ -174,6 +234,7 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Ve
     for s in 0..ctx.sents.len() {
         cues::find(&ctx, s, &quotes, &mut raws);
     }
+    quote_paragraphs(doc, &ctx, &quotes, &mut raws);
     // Resolve speakers, in text order of the cues.
     let mut order: Vec<usize> = (0..raws.len()).collect();
     order.sort_by_key(|&k| (raws[k].cue_span.start, k));
@@ -299,11 +360,41 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Ve
             Key::Ent(_) | Key::Named(_) => true,
             Key::Desc(_) => false,
         };
-        out.push(Source { name: s.name.clone(), stakeholder: stakeholder.map(|x| x.id), kind, named, statements: sts });
+        let on_record = on_record(kind, named, &s.name, stakeholder.as_ref());
+        out.push(Source { name: s.name.clone(), stakeholder: stakeholder.map(|x| x.id), kind, named, statements: sts, on_record });
     }
     out.sort_by_key(|s| (s.statements[0].span.start, s.statements[0].span.end, s.name.clone()));
     let disputes = disputes::find(doc, &out);
     (out, disputes)
+}
+
+/// Whether a reader can tell who is speaking: named speakers, documents and unnamed officials or
+/// bodies in the singular ("a Chinese Foreign Ministry spokesperson", "the prior
+/// administration") are on record; anonymous sources and unnamed plurals ("analysts", "U.S.
+/// officials", "rights activists") are not.
+fn on_record(kind: SourceKind, named: bool, name: &str, stakeholder: Option<&Stakeholder>) -> bool {
+    if kind == SourceKind::Anonymous {
+        return false;
+    }
+    if named {
+        return true;
+    }
+    if kind == SourceKind::Document {
+        // A document is on record when the text says whose or which it is ("a U.N. assessment",
+        // "readouts from such discussions"), not for bare "estimates" or "recent reports".
+        let mut words = name.split_whitespace();
+        let _first = words.next();
+        return words.any(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "from" | "by" | "of"));
+    }
+    let head = name.rsplit([' ', ',']).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
+    // The head noun of the first conjunct decides for lists ("Demonstrators, videos and …").
+    let plural = name.contains([',']) || name.contains(" and ") || (head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us") && !head.ends_with("ics"));
+    match kind {
+        SourceKind::Official | SourceKind::Government | SourceKind::Company | SourceKind::Media | SourceKind::Ngo => {
+            !plural && stakeholder.is_none_or(|s| s.kind != StakeholderKind::Group)
+        }
+        _ => false,
+    }
 }
 
 /// Resolves the speaker of raw `k` (at `pos` in text order).
@@ -482,6 +573,10 @@ fn org_kind(words: &[&str], joined: &str) -> Option<SourceKind> {
     }
     if lex::COUNTRIES.contains(joined) {
         return Some(SourceKind::Government);
+    }
+    // "Yonhap news agency", "Korean Central News Agency": a media word wins over the body word.
+    if words.iter().any(|w| lex::ORG_WORDS.get(w) == Some(&"media")) {
+        return Some(SourceKind::Media);
     }
     for w in words.iter().rev() {
         if let Some(k) = lex::ORG_WORDS.get(w) {
@@ -670,6 +765,13 @@ fn statement(doc: &Document, ctx: &Ctx, raws: &[Raw], quotes: &[Quote], k: usize
         // Include the continuation sentences after the cue's sentence.
         let cue_sent_end = doc.sentences[r.sent].span.end;
         if span.end > cue_sent_end {
+            // The cue's sentence ended the speech with a comma (", he said."): the speech's
+            // own sentence ends there.
+            let t = said.trim_end_matches([',', ';', ' ']).len();
+            said.truncate(t);
+            if !said.ends_with(['.', '!', '?', '…']) {
+                said.push('.');
+            }
             said.push(' ');
             said.push_str(&crate::model::fold_whitespace(&text[cue_sent_end..span.end]));
         }
@@ -678,7 +780,29 @@ fn statement(doc: &Document, ctx: &Ctx, raws: &[Raw], quotes: &[Quote], k: usize
         said = crate::model::fold_whitespace(&text[content.start..content.end.max(span.end).min(content.end)]);
         said = said.trim_matches(|c: char| matches!(c, '“' | '”' | '"' | '„' | '«' | '»')).trim_end_matches(',').trim().to_string();
     }
-    let said = said.trim_end_matches([',', ';']).trim().to_string();
+    let mut said = said.trim_end_matches([',', ';']).trim().to_string();
+    // "Urban surveillance, according to analysts, won't …": the attribution in the middle is
+    // not part of what was said.
+    if r.kind == StatementKind::AccordingTo && content.start < r.cue_span.start && r.cue_span.end < content.end {
+        if let cues::SpeakerAt::Np { sent, j, .. } = r.speaker {
+            let sp_end = ctx.sents[sent][j - 1].span.end;
+            if sp_end < content.end {
+                let head = text[content.start..r.cue_span.start].trim_end().trim_end_matches(',').trim_end();
+                let tail = text[sp_end..content.end].trim_start().trim_start_matches(',').trim_start();
+                if !head.is_empty() && !tail.is_empty() {
+                    said = crate::model::fold_whitespace(&format!("{head} {tail}"));
+                }
+            }
+        }
+    }
+    // A quotation that closed after its own comma (“…,” according to X): drop the comma.
+    for q in ['”', '"'] {
+        let comma_q = format!(",{q}");
+        if said.ends_with(&comma_q) {
+            said.truncate(said.len() - comma_q.len());
+            said.push(q);
+        }
+    }
     if said.is_empty() {
         return None;
     }

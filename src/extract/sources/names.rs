@@ -158,6 +158,28 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
             (s, i, j)
         })
         .collect();
+    // A single capitalised word opening a sentence ("Estimates suggest …", "Recent reports …")
+    // is a name only if the stakeholder stage found one there or the text capitalises the word
+    // inside a sentence too.
+    let cap_mid: BTreeSet<String> = ctx
+        .sents
+        .iter()
+        .flat_map(|toks| {
+            let first = toks.iter().position(|t| t.is_word()).unwrap_or(0);
+            toks.iter().enumerate().filter(move |&(k, t)| k > first && t.is_word() && t.cap).map(|(_, t)| t.lower.clone())
+        })
+        .collect();
+    let runs: Vec<(usize, usize, usize)> = runs
+        .into_iter()
+        .filter(|&(s, i, j)| {
+            let initial = (0..i).all(|k| !ctx.sents[s][k].is_word());
+            if !initial || j - i != 1 {
+                return true;
+            }
+            let t = &ctx.sents[s][i];
+            cap_mid.contains(&t.lower) || stakeholders.iter().any(|st| st.mentions.iter().any(|m| m.span.overlaps(t.span)))
+        })
+        .collect();
     // Split a run at its last role word ("Apple CEO Steve Jobs", "Presiding Judge Martin Mann")
     // and drop titles ("Mr.").
     let mut split = Vec::new();
@@ -172,6 +194,49 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
         }
         if start > i {
             split.push((s, i, start, true));
+        }
+        // "Ambassador to the United States Hamdullah Mohib": a country name glued to the front
+        // of a two-or-more-word name is not part of it.
+        if start == i {
+            for k in (i + 1..j.saturating_sub(1)).rev() {
+                let head = toks[i..k].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+                if lex::COUNTRIES.contains(head.as_str()) && j - k >= 2 && toks[k..j].iter().all(|t| {
+                        let w = t.lower.trim_end_matches('.');
+                        !lex::ORG_WORDS.contains_key(w) && !lex::ROLE_NOUNS.contains_key(w) && lex::title_gender(w).is_none() && !matches!(w, "special" | "deputy" | "acting" | "chief" | "senior" | "former")
+                    }) {
+                    split.push((s, i, k, false));
+                    start = k;
+                    break;
+                }
+            }
+        }
+        // "the Refugee Council Enver Solomon", "Governor of Washington Chris Gregoire": a body or
+        // place glued to the front of a two- or three-word personal name.
+        if start == i && j - i >= 3 {
+            let plain = |t: &Token| {
+                let w = t.lower.trim_end_matches('.');
+                t.cap
+                    && t.lower.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                    && !lex::ORG_WORDS.contains_key(w)
+                    && !lex::ROLE_NOUNS.contains_key(w)
+                    && lex::title_gender(w).is_none()
+                    && !lex::NAME_CONNECTORS.contains(&w)
+                    && !lex::COUNTRIES.contains(w)
+                    && !lex::NATIONALITIES.contains(w)
+            };
+            let org_at = (i..j - 2).rev().find(|&k| lex::ORG_WORDS.contains_key(toks[k].lower.trim_end_matches('.')));
+            let after_role_of = i >= 2
+                && matches!(toks[i - 1].lower.as_str(), "of" | "for")
+                && (lex::ROLE_NOUNS.contains_key(toks[i - 2].lower.as_str()) || lex::title_gender(&toks[i - 2].lower).is_some());
+            let cut = match org_at {
+                Some(k) if j - (k + 1) <= 3 && toks[k + 1..j].iter().all(plain) => Some(k + 1),
+                None if after_role_of && j - (i + 1) <= 3 && toks[i + 1..j].iter().all(plain) => Some(i + 1),
+                _ => None,
+            };
+            if let Some(k) = cut {
+                split.push((s, i, k, org_at.is_none()));
+                start = k;
+            }
         }
         let mut a = start;
         while a < j && lex::title_gender(&toks[a].lower).is_some() {

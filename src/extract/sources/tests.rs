@@ -203,3 +203,142 @@ mod props {
         }
     }
 }
+
+#[test]
+fn relative_clause_cue_ends_with_its_clause() {
+    // Seed paragraph 2 ("The Taliban government, which has stated publicly that …, has also
+    // spoken with …"): the body's statement ends where the main clause resumes, and a nested
+    // "which has claimed responsibility for" is an action, not a statement.
+    let v = run("Headline here\n\nThe Ruritanian government, which has stated publicly that it is concerned with fighting the Black Hand, \
+                 which has claimed responsibility for several attacks in the north, has also spoken with Acme Corp about cooperation, the spokesman added.\n");
+    let g = find(&v, "Ruritanian government");
+    assert_eq!(g.statements[0].text, "it is concerned with fighting the Black Hand");
+    assert!(!names(&v).iter().any(|n| n == "Black Hand"), "{:?}", names(&v));
+}
+
+#[test]
+fn claimed_to_have_with_a_moved_object_is_not_a_statement() {
+    // Seed paragraph 18: "comparable to those the Taliban claimed to have obtained and whether
+    // the administration would alter them" — the infinitive's object is the relative "those".
+    let v = run("Headline here\n\nIt was unclear whether the plan was comparable to those the Freedom Front claimed to have obtained and whether the council would alter them.\n");
+    assert!(v.iter().all(|s| s.statements.iter().all(|st| st.cue != "claimed")), "{:?}", names(&v));
+    // With an object it is one: "claimed in 2022 to have an annual budget of $2 billion".
+    let v = run("Headline here\n\nThe Freedom Front claimed in 2022 to have an annual budget of more than $2 billion.\n");
+    assert_eq!(find(&v, "Freedom Front").statements.len(), 1);
+}
+
+#[test]
+fn unnamed_speaker_inside_according_to_is_not_a_source() {
+    // Seed paragraph 28: "According to the Taliban army chief, the administration claimed in 2022
+    // to have …": the administration's claim is what the army chief said.
+    let v = run("Headline here\n\nAccording to the Ruritanian army chief, the administration claimed in 2022 to have a budget of $2 billion.\n");
+    assert_eq!(names(&v), vec!["Ruritanian army chief"]);
+    // A named speaker inside it is kept: "According to a source, Bloomberg News reported …".
+    let v = run("Headline here\n\nAccording to a source familiar with the talks, Bloomberg News reported in August that Acme had reached a deal.\n");
+    assert_eq!(v.len(), 2, "{:?}", names(&v));
+}
+
+#[test]
+fn coordinated_clause_with_its_own_speaker_is_cut() {
+    // Seed paragraph 3: "some observers doubt the regime's ability to pay for the initiative, and
+    // rights groups are worried that any funding will be used to repress demonstrators."
+    let v = run("Headline here\n\nHowever, some observers doubt the council's ability to pay for the plan, and rights groups are worried that any funding will be used against protesters.\n");
+    assert_eq!(find(&v, "Observers").statements[0].text, "the council’s ability to pay for the plan".replace('’', "'"));
+    let r = find(&v, "Rights groups");
+    assert_eq!(r.statements[0].text, "any funding will be used against protesters");
+    assert!(!r.on_record);
+}
+
+#[test]
+fn according_to_in_the_middle_or_before_an_appositive() {
+    // Seed paragraphs 19 and 35: "…,” according to Jonathan Schroeder, a specialist on …" and
+    // "Urban surveillance, according to analysts, won't …".
+    let v = run("Headline here\n\nA camera network would be “useful for the council,” according to Jane Roe, a specialist on Ruritania with the Policy Institute.\n\n\
+                 Urban surveillance, according to analysts, won't solve the problem.\n");
+    assert_eq!(find(&v, "Jane Roe").statements[0].text, "A camera network would be “useful for the council”");
+    assert_eq!(find(&v, "Analysts").statements[0].text, "Urban surveillance won't solve the problem");
+}
+
+#[test]
+fn on_record_separates_named_and_documents_from_anonymous_and_groups() {
+    // Issue 5: the on-record list holds people, institutions, outlets, documents and those who
+    // did not answer; anonymous sources and unnamed plurals are listed apart.
+    let v = run("Headline here\n\nJane Roe said the plan was ready. According to a U.N. assessment from July, there are 6,000 fighters. \
+                 A Ruritanian Foreign Ministry spokesperson said she was unaware of any talks. According to a source familiar with the talks, \
+                 no deal was made. Security analysts claim that the plan faces difficulties. Acme Corp did not respond to a request for comment.\n");
+    for (n, on) in [
+        ("Jane Roe", true),
+        ("U.N. assessment from July", true),
+        ("Ruritanian Foreign Ministry spokesperson", true),
+        ("Source familiar with the talks", false),
+        ("Security analysts", false),
+        ("Acme Corp", true),
+    ] {
+        assert_eq!(find(&v, n).on_record, on, "{n}");
+    }
+}
+
+#[test]
+fn quote_paragraph_after_an_attribution_has_the_same_speaker() {
+    // Newswire style (issue 5, "quotes with no cue"): a paragraph that is only a quotation
+    // continues the speaker of the paragraph before.
+    let v = run("Headline here\n\nThe minister, Jane Roe, said on Monday that the plan was ready.\n\n“We will finish the work by June. It is a big job.”\n\n\
+                 “Nobody knows,” a resident said.\n\n“It is late.” The council met later.\n");
+    let s = find(&v, "Jane Roe");
+    assert_eq!(s.statements.len(), 2, "{:?}", s.statements);
+    assert_eq!(s.statements[1].kind, StatementKind::Direct);
+    assert_eq!(s.statements[1].cue, "");
+    assert_eq!(s.statements[1].text, "We will finish the work by June. It is a big job.");
+    // A quote with its own cue, or followed by more text, is not given to the previous speaker.
+    assert!(!s.statements.iter().any(|st| st.text.contains("Nobody knows") || st.text.contains("It is late")));
+}
+
+#[test]
+fn an_opening_phrase_is_not_what_was_said() {
+    // "In his speech, the president warned of delays": "In his speech" is where it was said.
+    let v = run("Headline here\n\nIn his speech, the president warned of delays.\n");
+    let s = find(&v, "President");
+    assert_eq!(s.statements[0].text, "of delays");
+}
+
+#[test]
+fn names_in_apposition_and_behind_a_country() {
+    // GUM Wikinews (robotics team article): "According to Afghan Ambassador to the United
+    // States Hamdullah Mohib, …" and "According to the Afghan team's coach, Alireza Mehraban, …".
+    let v = run("Headline here\n\nAccording to Ruritanian Ambassador to the United States Piotr Novak, the team showed progress. \
+                 According to the team's coach, Alireza Mehraban, in their first match the robot scored two points.\n");
+    assert_eq!(names(&v), vec!["Piotr Novak", "Alireza Mehraban"]);
+    assert_eq!(v[1].statements[0].text, "in their first match the robot scored two points");
+}
+
+#[test]
+fn capitalised_sentence_openers_are_not_names() {
+    // GUM Wikinews: "Estimates suggest 8000 migrants …", "Recent reports have revealed …", "They
+    // were twice denied visas", "critics blame for denying them entry".
+    let v = run("Headline here\n\nEstimates suggest 8000 migrants may be at sea. Recent reports have revealed that a defector was arrested. \
+                 They were twice denied visas. Critics blame the council for denying them entry.\n");
+    for s in &v {
+        assert!(!s.on_record, "{} is on record", s.name);
+        assert!(!["Recent", "Twice", "Critics"].contains(&s.name.as_str()), "{}", s.name);
+    }
+}
+
+#[test]
+fn citing_a_reason() {
+    // GUM Wikinews: "Citing privacy rules, U.S. officials have not said why …".
+    let v = run("Headline here\n\nCiting privacy rules, Ruritanian officials have not said why the team was denied visas.\n");
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].statements[0].text, "privacy rules");
+}
+
+#[test]
+fn a_body_or_place_before_a_personal_name() {
+    // GUM Wikinews: "chief executive of the Refugee Council Enver Solomon told …", "Governor of
+    // Washington Chris Gregoire said …", "NASA Administrator Charles Bolden announced …", and
+    // "Yonhap news agency" is media.
+    let v = run("Headline here\n\nThe chief executive of the Refugee Council Enver Solomon told reporters that the plan must be well thought out. \
+                 Governor of Washington Chris Gregoire said the museum had worked hard. NASA Administrator Charles Bolden announced that four orbiters would be shown. \
+                 According to Yonhap news agency, the army was put on alert.\n");
+    assert_eq!(names(&v), vec!["Enver Solomon", "Chris Gregoire", "Charles Bolden", "Yonhap news agency"]);
+    assert_eq!(find(&v, "Yonhap news agency").kind, SourceKind::Media);
+}
