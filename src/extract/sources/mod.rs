@@ -337,15 +337,19 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Ve
         }
     }
     // Build the statements.
+    let brackets = Brackets::new(text);
     let mut out: Vec<Source> = Vec::new();
     for (si, s) in srcs.iter().enumerate() {
         let mut sts: Vec<Statement> = Vec::new();
         let mut ks = s.raws.clone();
         ks.sort_by_key(|&k| (raws[k].cue_span.start, k));
         ks.dedup();
+        // (span, cue) of the statements kept: a later raw with the same pair is dropped before
+        // its text is built (a 1 MB sentence of repeated cues gives thousands of them).
+        let mut seen: BTreeSet<(Span, &str)> = BTreeSet::new();
         for k in ks {
-            if let Some(st) = statement(doc, &ctx, &raws, &quotes, k, &has_raw_in_para) {
-                if !sts.iter().any(|x| x.span == st.span && x.cue == st.cue) {
+            if let Some(st) = statement(doc, &ctx, &raws, &quotes, &brackets, k, &has_raw_in_para, &seen) {
+                if seen.insert((st.span, raws[k].cue.as_str())) {
                     sts.push(st);
                 }
             }
@@ -454,14 +458,20 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
         }
         // A speaker named later in the same paragraph, when nothing fits before it.
         if best.is_none() || pr == "she" && !ctx.entities.iter().any(|e| e.gender == Some(Gender::Female)) {
-            for &o in &order[pos + 1..] {
+            for (opos, &o) in order.iter().enumerate().skip(pos + 1) {
                 if ctx.paragraph_of(raws[o].sent) != p {
                     break;
                 }
                 if let SpeakerAt::Np { sent, i, j } = raws[o].speaker {
+                    // A lone pronoun (what `describe` would mark as one) is passed over
+                    // without building its description: a long paragraph of "he said" made
+                    // this loop quadratic in descriptions.
+                    if j - i == 1 && lex::is_pronoun(&ctx.sents[sent][i].lower) {
+                        continue;
+                    }
                     let od = describe(ctx, sent, i, j);
                     if od.pronoun.is_none() {
-                        if let Some((key, ante)) = resolve(ctx, raws, keys, order, order.iter().position(|&x| x == o).unwrap_or(0), o, seen) {
+                        if let Some((key, ante)) = resolve(ctx, raws, keys, order, opos, o, seen) {
                             best = Some((od.span.start, key, Some(ante)));
                             break;
                         }
@@ -671,8 +681,50 @@ fn first_person(s: &str) -> bool {
     s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').any(|w| matches!(w, "We" | "we" | "I" | "our" | "Our" | "us" | "my" | "My"))
 }
 
-/// Builds the statement of raw `k`.
-fn statement(doc: &Document, ctx: &Ctx, raws: &[Raw], quotes: &[Quote], k: usize, has_raw_in_para: &BTreeSet<usize>) -> Option<Statement> {
+/// Byte offsets of the brackets in the text, so that "are the brackets of this range unbalanced"
+/// costs two binary searches, not a scan of the range (which made one long sentence of many
+/// cues quadratic).
+struct Brackets {
+    open_sq: Vec<usize>,
+    close_sq: Vec<usize>,
+    open_par: Vec<usize>,
+    close_par: Vec<usize>,
+}
+
+impl Brackets {
+    fn new(text: &str) -> Brackets {
+        let mut b = Brackets { open_sq: vec![], close_sq: vec![], open_par: vec![], close_par: vec![] };
+        for (i, c) in text.bytes().enumerate() {
+            match c {
+                b'[' => b.open_sq.push(i),
+                b']' => b.close_sq.push(i),
+                b'(' => b.open_par.push(i),
+                b')' => b.close_par.push(i),
+                _ => {}
+            }
+        }
+        b
+    }
+
+    /// More `[` than `]`, or more `(` than `)`, in `text[a..b]`.
+    fn unbalanced(&self, a: usize, b: usize) -> bool {
+        let count = |v: &[usize]| v.partition_point(|&x| x < b) - v.partition_point(|&x| x < a);
+        count(&self.open_sq) > count(&self.close_sq) || count(&self.open_par) > count(&self.close_par)
+    }
+}
+
+/// Builds the statement of raw `k`; `None` too when its (span, cue) is in `seen` already.
+#[allow(clippy::too_many_arguments)]
+fn statement(
+    doc: &Document,
+    ctx: &Ctx,
+    raws: &[Raw],
+    quotes: &[Quote],
+    brackets: &Brackets,
+    k: usize,
+    has_raw_in_para: &BTreeSet<usize>,
+    seen: &BTreeSet<(Span, &str)>,
+) -> Option<Statement> {
     let r = &raws[k];
     let text = doc.text();
     let mut content = r.content;
@@ -696,14 +748,11 @@ fn statement(doc: &Document, ctx: &Ctx, raws: &[Raw], quotes: &[Quote], k: usize
     {
         let sent = doc.sentences[r.sent].span;
         let mut s = r.sent;
-        let mut t = &text[sent.start..sent.end];
-        let unbalanced = |t: &str| t.matches('[').count() > t.matches(']').count() || t.matches('(').count() > t.matches(')').count();
-        if content.end + 2 >= sent.end && content.start >= sent.start && unbalanced(&text[sent.start..content.end]) {
+        if content.end + 2 >= sent.end && content.start >= sent.start && brackets.unbalanced(sent.start, content.end) {
             let mut acc = sent;
-            while unbalanced(t) && s + 1 < doc.sentences.len() && doc.sentences[s + 1].paragraph == doc.sentences[r.sent].paragraph && s < r.sent + 3 {
+            while brackets.unbalanced(acc.start, acc.end) && s + 1 < doc.sentences.len() && doc.sentences[s + 1].paragraph == doc.sentences[r.sent].paragraph && s < r.sent + 3 {
                 s += 1;
                 acc.end = doc.sentences[s].span.end;
-                t = &text[acc.start..acc.end];
             }
             if acc.end > sent.end {
                 let tail = text[..acc.end].trim_end_matches(['.', '!', '?']).len();
@@ -716,12 +765,15 @@ fn statement(doc: &Document, ctx: &Ctx, raws: &[Raw], quotes: &[Quote], k: usize
     let mut quoted = r.quoted;
     let raw_text = &text[content.start..content.end];
     let starts_quote = raw_text.starts_with(['“', '"', '„', '«']);
-    let quote_to_end = cues::quote_at(quotes, content.start).is_some_and(|q| {
-        let rest = &text[quotes[q].span.end.min(content.end)..content.end];
-        !rest.chars().any(char::is_alphanumeric)
-    });
+    // Evaluated only when needed: it scans the content after the quotation.
+    let quote_to_end = || {
+        cues::quote_at(quotes, content.start).is_some_and(|q| {
+            let rest = &text[quotes[q].span.end.min(content.end)..content.end];
+            !rest.chars().any(char::is_alphanumeric)
+        })
+    };
     if kind == StatementKind::Indirect {
-        if quoted && starts_quote && quote_to_end {
+        if quoted && starts_quote && quote_to_end() {
             kind = StatementKind::Direct;
         } else if content.end <= r.cue_span.start && first_person(raw_text) && !raw_text.contains(['“', '"']) {
             kind = StatementKind::Direct;
@@ -758,6 +810,9 @@ fn statement(doc: &Document, ctx: &Ctx, raws: &[Raw], quotes: &[Quote], k: usize
             span.end = span.end.max(st.end);
             s += 1;
         }
+    }
+    if seen.contains(&(span, r.cue.as_str())) {
+        return None;
     }
     let mut said = crate::model::fold_whitespace(&text[content.start..content.end]);
     if kind == StatementKind::Direct && span.end > content.end && !quoted {
