@@ -12,7 +12,8 @@
 //!   and of date extraction alone (`extract::dates::extract` over segmented documents).
 //!
 //! Options: `--articles N` (10000), `--dir PATH` (target/bench-site), `--jobs N` (all CPUs),
-//! `--eval DIR` (the eval folder; default ../shared/eval, then /work/shared/eval).
+//! `--eval DIR` (the eval folder; default ../shared/eval, then /work/shared/eval), `--no-zola`,
+//! `--zola-cap-mb N` (address-space cap for `zola build`, 6144).
 
 use explainer::build::{build, BuildOptions};
 use std::path::{Path, PathBuf};
@@ -207,11 +208,16 @@ fn main() {
         rows.push((run, s, peak, cpu));
     }
 
-    // Zola on the same site.
-    let zola = explainer::serve::zola_version();
+    // Zola on the same site, under a memory cap (`ulimit -v`, address space) so that a theme
+    // or Zola change that makes memory explode fails here instead of thrashing the machine.
+    // Peak RSS and CPU come from /usr/bin/time when it is there.
+    let zola = if args.iter().any(|a| a == "--no-zola") { None } else { explainer::serve::zola_version() };
+    let cap_mb: u64 = arg(&args, "--zola-cap-mb").map_or(6144, |s| s.parse().expect("--zola-cap-mb N"));
     let zola_s = zola.as_ref().and_then(|v| {
+        let timer = if Path::new("/usr/bin/time").is_file() { "/usr/bin/time -f 'ZOLA_CPU %U %S %M' " } else { "" };
+        let script = format!("ulimit -v {} && exec {timer}zola build", cap_mb * 1024);
         let t = Instant::now();
-        let out = std::process::Command::new("/usr/bin/time").args(["-f", "ZOLA_CPU %U %S %M", "zola", "build"]).current_dir(&dir).output().ok()?;
+        let out = std::process::Command::new("sh").args(["-c", &script]).current_dir(&dir).output().ok()?;
         let s = t.elapsed().as_secs_f64();
         let err = String::from_utf8_lossy(&out.stderr);
         let f: Vec<f64> = err
@@ -220,16 +226,24 @@ fn main() {
             .map(|l| l.split_whitespace().filter_map(|x| x.parse().ok()).collect())
             .unwrap_or_default();
         let (cpu, rss) = (f.first().copied().unwrap_or(f64::NAN) + f.get(1).copied().unwrap_or(f64::NAN), f.get(2).copied().unwrap_or(f64::NAN) / 1024.0);
+        let html = walkdir::WalkDir::new(dir.join("public")).into_iter().flatten().filter(|e| e.file_name() == "index.html").count();
         if out.status.success() {
-            println!("zola {v} build: {s:.3} s wall, {cpu:.2} s CPU, {:.0} pages/s, peak RSS {rss:.0} MB", n as f64 / s);
+            println!(
+                "zola {v} build: {s:.3} s wall, {cpu:.2} s CPU, {:.0} articles/s ({html} HTML pages, {:.0} pages/s), peak RSS {rss:.0} MB (cap {cap_mb} MB)",
+                n as f64 / s,
+                html as f64 / s
+            );
             Some((s, cpu, rss))
         } else {
-            println!("zola {v} build failed after {s:.3} s:\n{}", String::from_utf8_lossy(&out.stderr).lines().rev().take(8).collect::<Vec<_>>().join("\n"));
+            println!(
+                "zola {v} build failed after {s:.3} s (memory cap {cap_mb} MB; raise it with --zola-cap-mb):\n{}",
+                err.lines().rev().take(8).collect::<Vec<_>>().join("\n")
+            );
             None
         }
     });
     if zola.is_none() {
-        println!("zola build: not measured (zola is not on PATH)");
+        println!("zola build: not measured (zola is not on PATH, or --no-zola)");
     }
 
     // Single-threaded throughput in memory, no I/O.

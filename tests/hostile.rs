@@ -645,3 +645,65 @@ fn cli_exit_status_and_messages() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("needs Zola"));
 }
+
+/// Stakeholder ids with a generated page under content/actors/.
+fn actor_pages(root: &Path) -> Vec<String> {
+    let mut ids: Vec<String> = std::fs::read_dir(root.join("content/actors"))
+        .map(|d| d.flatten().filter(|e| e.path().join("index.md").is_file()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    ids.sort();
+    ids
+}
+
+/// Stakeholder pages (`emit::actors`, written by the build since they replaced Zola's taxonomy)
+/// follow the seeds, list every explainer of a stakeholder, and spare hand-written and
+/// hand-edited files like every other generated file.
+#[test]
+fn stakeholder_pages_follow_the_seeds_and_spare_hand_written_ones() {
+    let root = site("actors");
+    write(&root, "seeds/a.txt", article("Taliban meet envoy in Kabul", "Body of a."));
+    write(&root, "seeds/b.txt", article("Another article about roads", "Body of b."));
+    let r = run(&root);
+    assert!(!r.failed(), "{}", r.summary(50));
+    let ids = actor_pages(&root);
+    assert!(!ids.is_empty(), "no stakeholder pages");
+    let index = std::fs::read_to_string(root.join("content/actors/_index.md")).unwrap();
+    for id in &ids {
+        assert!(index.contains(&format!("id = \"{id}\"")), "{id} not listed: {index}");
+        let page = check_index_md(&root.join("content/actors").join(id).join("index.md"));
+        assert_eq!(page["extra"]["id"].as_str(), Some(id.as_str()));
+        assert!(!page["extra"]["explainers"].as_array().unwrap().is_empty());
+    }
+    // Both articles name the United Nations and Kabul: those pages list both explainers.
+    let both: Vec<&String> = ids.iter().filter(|id| {
+        let p = std::fs::read_to_string(root.join("content/actors").join(id).join("index.md")).unwrap();
+        p.contains("taliban-meet-envoy-in-kabul") && p.contains("another-article-about-roads")
+    }).collect();
+    assert!(!both.is_empty(), "no stakeholder page lists both explainers: {ids:?}");
+    let r = run(&root);
+    assert_eq!(r.written, 0, "a no-op build rewrites no stakeholder page: {}", r.summary(9));
+
+    // A hand-written page where a stakeholder page would go is kept, with a note.
+    let other = site("actors-hand");
+    write(&other, "seeds/a.txt", article("Taliban meet envoy in Kabul", "Body of a."));
+    write(&other, "seeds/b.txt", article("Another article about roads", "Body of b."));
+    let taken = format!("content/actors/{}/index.md", both[0]);
+    write(&other, &taken, HAND);
+    let r = run(&other);
+    assert_eq!(std::fs::read_to_string(other.join(&taken)).unwrap(), HAND);
+    assert!(r.notes.iter().any(|n| n.contains(&taken) && n.contains("not written by explainer")), "{:?}", r.notes);
+
+    // A generated stakeholder page edited by hand is neither overwritten nor deleted.
+    let edited_rel = format!("content/actors/{}/index.md", ids[0]);
+    let edited = format!("{}\nHand edit.\n", std::fs::read_to_string(root.join(&edited_rel)).unwrap());
+    std::fs::write(root.join(&edited_rel), &edited).unwrap();
+    // Removing the seeds removes the stakeholder pages, but not the edited one.
+    std::fs::remove_file(root.join("seeds/a.txt")).unwrap();
+    std::fs::remove_file(root.join("seeds/b.txt")).unwrap();
+    let r = run(&root);
+    assert_eq!(std::fs::read_to_string(root.join(&edited_rel)).unwrap(), edited);
+    assert_eq!(actor_pages(&root), vec![ids[0].clone()], "{}", r.summary(9));
+    assert!(!root.join("content/actors/_index.md").exists());
+    let _ = std::fs::remove_dir_all(&root);
+    let _ = std::fs::remove_dir_all(&other);
+}

@@ -4,7 +4,7 @@
 //! Each test builds a scratch site: the seed (or a hostile text) runs through the pipeline,
 //! `emit::bundle` writes its bundle, and the theme's templates render with stand-ins for
 //! Zola's functions (`explainer::check::theme_tera`, with realistic `get_section` and
-//! `get_taxonomy` registered here). The page context mimics Zola's (`page`, `config` with the
+//! `get_page` registered here; stakeholder pages are what `emit::actors` writes). The page context mimics Zola's (`page`, `config` with the
 //! theme's `[extra]` merged, `lang`, `current_url`).
 //!
 //! Set `EXPLAINER_PREVIEW=dir` to also write the rendered pages there (a Zola-less preview that
@@ -81,7 +81,7 @@ fn page_value(slug: &str, index_md: &str) -> Value {
         "content": "",
         "summary": null,
         "extra": fm["extra"],
-        "taxonomies": fm["taxonomies"],
+        "taxonomies": {},
         "lower": null,
         "higher": null,
     })
@@ -122,32 +122,52 @@ fn seed_bundle() -> (String, Vec<emit::OutFile>) {
     (slug.clone(), emit::bundle(&x, &slug))
 }
 
-/// The taxonomy terms of the site's pages, as Zola serialises them.
-fn terms(pages: &[Value]) -> Vec<Value> {
-    let mut by: BTreeMap<String, Vec<Value>> = BTreeMap::new();
-    for p in pages {
-        for t in p["taxonomies"]["actors"].as_array().unwrap() {
-            by.entry(t.as_str().unwrap().to_string()).or_default().push(p.clone());
-        }
-    }
-    by.into_iter()
-        .map(|(name, pages)| {
-            json!({ "name": name, "slug": name, "permalink": format!("{BASE}/actors/{name}/"), "page_count": pages.len(), "pages": pages })
+/// The stakeholder section and pages `explainer build` writes for the site's pages
+/// (`emit::actors`), as Zola gives them to templates: the section, and page values by id.
+fn actors(pages: &[Value]) -> (Value, BTreeMap<String, Value>) {
+    let inputs: Vec<(String, u32, Vec<(String, String)>)> = pages
+        .iter()
+        .map(|p| {
+            let actors = p["extra"]["actors"].as_array().unwrap().iter().map(|a| (a["id"].as_str().unwrap().to_string(), a["name"].as_str().unwrap().to_string())).collect();
+            (p["slug"].as_str().unwrap().to_string(), p["weight"].as_u64().unwrap() as u32, actors)
         })
-        .collect()
+        .collect();
+    let inputs: Vec<emit::actors::Input<'_>> = inputs.iter().map(|(slug, weight, actors)| emit::actors::Input { slug, weight: *weight, actors }).collect();
+    let mut section = json!({ "title": "Stakeholders", "permalink": format!("{BASE}/actors/"), "pages": [], "subsections": [], "extra": {} });
+    let mut by = BTreeMap::new();
+    for f in emit::actors::pages(&inputs) {
+        let fm = serde_json::to_value(explainer::check::front_matter(std::str::from_utf8(&f.bytes).unwrap()).unwrap()).unwrap();
+        if f.path.ends_with("_index.md") {
+            section["extra"] = fm["extra"].clone();
+            continue;
+        }
+        let id = fm["extra"]["id"].as_str().unwrap().to_string();
+        let page = json!({ "title": fm["title"], "extra": fm["extra"], "slug": id, "lang": "en", "path": format!("/actors/{id}/"), "permalink": format!("{BASE}/actors/{id}/") });
+        by.insert(id, page);
+    }
+    (section, by)
 }
 
 impl Site {
     fn tera(&self) -> tera::Tera {
         let pages = self.pages.clone();
-        let terms = terms(&self.pages);
+        let (actor_section, _) = actors(&self.pages);
         explainer::check::theme_tera(&self.root, move |t| {
+            let by_path: BTreeMap<String, Value> =
+                pages.iter().map(|p| (format!("explainers/{}/index.md", p["slug"].as_str().unwrap()), p.clone())).collect();
             let section = json!({ "title": "Explainers", "pages": pages, "subsections": [], "extra": {} });
-            t.register_function("get_section", move |_: tera::Kwargs, _: &tera::State| tera::Value::from_serializable(&section));
-            let tax = json!({ "kind": { "name": "actors" }, "items": terms });
-            t.register_function("get_taxonomy", move |_: tera::Kwargs, _: &tera::State| tera::Value::from_serializable(&tax));
-            t.register_function("get_taxonomy_url", |kw: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
-                Ok(format!("{BASE}/actors/{}/", kw.must_get::<&str>("term")?))
+            // Like Zola: a missing path is an error unless allow_missing.
+            t.register_function("get_section", move |kw: tera::Kwargs, _: &tera::State| -> tera::TeraResult<tera::Value> {
+                match kw.must_get::<&str>("path")? {
+                    "explainers/_index.md" => Ok(tera::Value::from_serializable(&section)),
+                    "actors/_index.md" if actor_section["extra"].get("actors").is_some() => Ok(tera::Value::from_serializable(&actor_section)),
+                    _ if kw.get::<bool>("allow_missing")?.unwrap_or(false) => Ok(tera::Value::none()),
+                    p => Err(tera::Error::message(format!("Section `{p}` not found."))),
+                }
+            });
+            t.register_function("get_page", move |kw: tera::Kwargs, _: &tera::State| -> tera::TeraResult<tera::Value> {
+                let p = kw.must_get::<&str>("path")?;
+                by_path.get(p).map(tera::Value::from_serializable).ok_or_else(|| tera::Error::message(format!("Page `{p}` not found.")))
             });
         })
         .unwrap_or_else(|e| panic!("{e}"))
@@ -292,12 +312,10 @@ fn home_section_stakeholder_feed_and_404_pages_render() {
     assert_page_structure(&section, "section");
     assert_eq!(section.matches("class=\"card\"").count(), 2);
 
-    let terms = terms(&s.pages);
-    let acme = terms.iter().find(|t| t["name"] == "acme").unwrap();
+    let (actor_section, actor_pages) = actors(&s.pages);
     let single = s.render_to("actors/single.html", {
         let mut c = s.context();
-        c.insert("term", acme);
-        c.insert("taxonomy", &json!({ "name": "actors" }));
+        c.insert("page", &actor_pages["acme"]);
         c
     }, Some("actors/acme/index.html"));
     assert_page_structure(&single, "stakeholder page");
@@ -306,11 +324,12 @@ fn home_section_stakeholder_feed_and_404_pages_render() {
     assert!(single.contains("#actor-acme\""), "links to the card on the explainer");
     let list = s.render_to("actors/list.html", {
         let mut c = s.context();
-        c.insert("terms", &terms);
-        c.insert("taxonomy", &json!({ "name": "actors" }));
+        c.insert("section", &actor_section);
         c
     }, Some("actors/index.html"));
     assert_page_structure(&list, "stakeholder list");
+    assert!(list.contains(">Acme &amp; Sons</a> <span class=\"count\">(1)</span>"), "{list}");
+    assert!(list.contains("href=\"/actors/acme/\""), "{list}");
 
     let feed = s.render("atom.xml", {
         let mut c = s.context();

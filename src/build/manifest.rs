@@ -70,6 +70,8 @@ pub struct Entry {
     /// from a seed that is not extracted again.
     pub title: String,
     pub actors: Vec<(String, String)>,
+    /// The page's front matter weight (newest first), for the order of the stakeholder pages.
+    pub weight: u32,
     /// Hash of the related-explainers list in its `view.json` ("" for none).
     pub related: String,
 }
@@ -96,6 +98,8 @@ struct DiskEntry {
     files: BTreeMap<String, String>,
     title: String,
     actors: Vec<(String, String)>,
+    #[serde(default)]
+    weight: u32,
     related: String,
 }
 
@@ -159,6 +163,7 @@ impl Manifest {
                 files,
                 title: e.title,
                 actors: e.actors,
+                weight: e.weight,
                 related: e.related,
             });
         }
@@ -190,6 +195,7 @@ impl Manifest {
                 files,
                 title: e.title.clone(),
                 actors: e.actors.clone(),
+                weight: e.weight,
                 related: e.related.clone(),
             };
             s.push_str(if i == 0 { "\n" } else { ",\n" });
@@ -234,6 +240,7 @@ mod tests {
             files: vec!["content/explainers/a/index.md".into()],
             title: "A \"title\"".into(),
             actors: vec![("x".into(), "X".into())],
+            weight: 7,
             related: String::new(),
         });
         let dir = std::env::temp_dir().join(format!("explainer-manifest-{}", std::process::id()));

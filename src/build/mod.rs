@@ -399,6 +399,7 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -
             files: records.iter().map(|(p, _)| p.clone()).collect(),
             title: x.doc.article.title.clone(),
             actors: x.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
+            weight: crate::emit::frontmatter::weight(x.doc.article.published.map(|p| (p.date.year, p.date.month, p.date.day))),
             related: String::new(),
         };
         Ok(Done { entry, records, written, warnings: x.warnings })
@@ -501,6 +502,52 @@ fn related_pass(
         }
     }
     (written, if complete { related_key(entries) } else { String::new() })
+}
+
+/// Writes the stakeholder pages (`content/actors/`, see [`crate::emit::actors`]), which need
+/// every article. A page whose bytes match its manifest record and which is still there is not
+/// read again (a no-op rebuild of 10,000 articles has about as many stakeholders); others are
+/// written unless a hand-written or hand-edited file is in the way (then a note, and it is left
+/// alone). Returns how many files were written.
+fn actors_pass(root: &Path, entries: &[&Entry], old: &Manifest, files: &mut BTreeMap<String, FileRecord>, notes: &mut Vec<String>) -> usize {
+    let inputs: Vec<crate::emit::actors::Input<'_>> = entries
+        .iter()
+        .map(|e| crate::emit::actors::Input { slug: &e.slug, weight: e.weight, actors: &e.actors })
+        .collect();
+    let out = crate::emit::actors::pages(&inputs);
+    let ctx = WriteCtx { root, old, adopted: &BTreeSet::new() };
+    let done: Vec<(String, FileRecord, std::result::Result<bool, Error>)> = out
+        .into_par_iter()
+        .map(|f| {
+            let rel = crate::error::display_path(&f.path);
+            let rec = FileRecord::of(&f.bytes);
+            if old.files.get(&rel) == Some(&rec) && root.join(&f.path).is_file() {
+                return (rel, rec, Ok(false));
+            }
+            let r = ctx.plan(&f, None).and_then(|p| match p {
+                Plan::Unchanged => Ok(false),
+                Plan::Write => crate::emit::replace_atomic(root, &f).map(|()| true),
+            });
+            (rel, rec, r)
+        })
+        .collect();
+    let mut written = 0;
+    for (rel, rec, r) in done {
+        match r {
+            Ok(w) => {
+                written += usize::from(w);
+                files.insert(rel, rec);
+            }
+            Err(e) => {
+                // Keep tracking a generated file edited by hand, so it is not reported as stale.
+                if let Some(r) = old.files.get(&rel) {
+                    files.insert(rel, r.clone());
+                }
+                notes.push(e.to_string());
+            }
+        }
+    }
+    written
 }
 
 /// Replaces the `related` list of a `view.json` as [`crate::emit::view::View::to_json`] writes
@@ -706,11 +753,16 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
             kept_failed.push(e.clone());
         }
     }
+    // Stakeholder pages, for every explainer on the site (failed seeds' kept pages too: their
+    // cards link to their stakeholders).
+    timing.mark("css");
+    let listed: Vec<&Entry> = entries.iter().map(|(_, e)| e).chain(&kept_failed).collect();
+    report.written += actors_pass(root, &listed, &old, &mut files, &mut report.notes);
+    timing.mark("stakeholders");
     entries.sort_by_key(|(i, _)| *i);
     report.built = entries.iter().map(|(_, e)| e.seed.clone()).collect();
     report.extracted = entries.iter().filter(|(i, _)| extracted.contains(i)).map(|(_, e)| e.seed.clone()).collect();
 
-    timing.mark("css");
     // 4. Clean up files no seed makes any more.
     let mut dirs = BTreeSet::new();
     for (path, rec) in &old.files {
@@ -737,7 +789,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     // Empty bundle folders go too (never a folder with anything left in it).
     for d in dirs.iter().rev() {
         let mut d = d.as_path();
-        while d.starts_with(BUNDLES) && d != Path::new(BUNDLES) {
+        while (d.starts_with(BUNDLES) && d != Path::new(BUNDLES)) || d.starts_with(crate::emit::actors::DIR) {
             if std::fs::remove_dir(root.join(d)).is_err() {
                 break;
             }

@@ -21,13 +21,7 @@ struct FrontMatter<'a> {
     /// Newest first without relying on `sort_by = "date"`, which drops undated pages.
     weight: u32,
     slug: &'a str,
-    taxonomies: Taxonomies<'a>,
     extra: Extra<'a>,
-}
-
-#[derive(Serialize)]
-struct Taxonomies<'a> {
-    actors: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -41,8 +35,8 @@ struct Extra<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     date_display: Option<String>,
     counts: Counts,
-    /// Every stakeholder, in salience order: the taxonomy terms are these ids, and this table
-    /// maps them to names and roles on the stakeholder pages.
+    /// Every stakeholder, in salience order: id, name, kind and role, for the cards and the
+    /// stakeholder pages (`emit::actors`), which fetch this page with `get_page`.
     actors: Vec<Actor<'a>>,
 }
 
@@ -78,7 +72,7 @@ pub fn weight(date: Option<(i32, u32, u32)>) -> u32 {
 /// multi-line string, and a `+++` line inside it would close the front matter early (found by
 /// the property test `front_matter_escapes_everything`, input title `"\n+++"`).
 /// Every string from the seed goes through it.
-fn one_line(s: &str) -> Cow<'_, str> {
+pub(crate) fn one_line(s: &str) -> Cow<'_, str> {
     if s.contains(['\n', '\r']) {
         Cow::Owned(s.replace("\r\n", " ").replace(['\n', '\r'], " "))
     } else {
@@ -100,7 +94,6 @@ pub fn page(x: &Explainer, doc: &wire::Document) -> String {
         date,
         weight: weight(x.doc.article.published.map(|p| (p.date.year, p.date.month, p.date.day))),
         slug: &doc.slug,
-        taxonomies: Taxonomies { actors: doc.stakeholders.iter().map(|s| s.id.as_str()).collect() },
         extra: Extra {
             seed: &seed,
             labels: doc.labels.iter().map(|l| one_line(l)).collect(),

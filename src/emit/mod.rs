@@ -11,6 +11,7 @@
 //!
 //! What it gets wrong: nothing known; see `build` for how bundles are tracked and cleaned up.
 
+pub mod actors;
 pub mod css;
 pub mod csv;
 pub mod frontmatter;

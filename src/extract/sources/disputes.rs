@@ -11,7 +11,8 @@
 //! passage, and lie within three
 //! paragraphs. A positive claim linked to a negative one seeds a dispute (closest pairs first),
 //! which takes in every claim linked to a member. The
-//! topic is the stems most shared inside the group.
+//! topic names the capitalised words most shared by what was said (months and weekdays left
+//! out), then the two most shared other words: "Huawei and Taliban: agreements, plan".
 //!
 //! What it gets wrong: agreement in different words is missed, and two claims that share words
 //! and differ in polarity without contradicting each other ("no one was hurt" / "the fire was
@@ -86,6 +87,8 @@ pub fn find(doc: &Document, sources: &[Source]) -> Vec<Dispute> {
         para: usize,
         pos: usize,
         surface: BTreeMap<String, String>,
+        /// Stems of the statement's own words (the speaker's name left out), for the topic.
+        said: BTreeSet<String>,
     }
     let mut claims = Vec::new();
     for (si, s) in sources.iter().enumerate() {
@@ -105,8 +108,9 @@ pub fn find(doc: &Document, sources: &[Source]) -> Vec<Dispute> {
                     bag.insert(st);
                 }
             }
+            let said: BTreeSet<String> = words(&t.text).filter_map(salient).collect();
             let para = doc.sentences[t.sentence].paragraph.unwrap_or(0);
-            claims.push(Claim { src: si, st: ti, bag, common, neg: negative(&t.text, &t.cue), para, pos: t.span.start, surface });
+            claims.push(Claim { src: si, st: ti, bag, common, neg: negative(&t.text, &t.cue), para, pos: t.span.start, surface, said });
         }
     }
     let n = claims.len();
@@ -163,22 +167,46 @@ pub fn find(doc: &Document, sources: &[Source]) -> Vec<Dispute> {
         }
         let mut g = g;
         g.sort_by_key(|&a| (claims[a].pos, claims[a].src, claims[a].st));
-        // Topic: the stems most shared in the group, in order of first use.
+        // Topic: who the claims are about, then what ("Huawei and Taliban: agreements, plan"),
+        // from the words most shared by what was said, in order of first use.
         let mut count: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for (rank, &a) in g.iter().enumerate() {
-            for w in &claims[a].bag {
+            for w in &claims[a].said {
                 let e = count.entry(w.as_str()).or_insert((0, rank));
                 e.0 += 1;
             }
         }
         let mut shared: Vec<(&str, (usize, usize))> = count.into_iter().filter(|(_, (c, _))| *c >= 2).collect();
         shared.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)).then(a.0.cmp(b.0)));
-        let topic: Vec<String> = shared
-            .iter()
-            .take(3)
-            .map(|(w, _)| g.iter().find_map(|&a| claims[a].surface.get(*w).cloned()).unwrap_or_else(|| w.to_string()))
-            .collect();
-        out.push(Dispute { topic: topic.join(", "), claims: g.iter().map(|&a| (claims[a].src, claims[a].st)).collect() });
+        let surface = |w: &str| {
+            g.iter().filter(|&&a| claims[a].said.contains(w)).find_map(|&a| claims[a].surface.get(w).cloned()).unwrap_or_else(|| w.to_string())
+        };
+        let calendar = |w: &str| {
+            let l = w.to_lowercase();
+            crate::lexicon::month_number(&l).is_some() || crate::lexicon::set("weekdays.txt").contains(l.as_str())
+        };
+        let mut names: Vec<String> = Vec::new();
+        let mut things: Vec<String> = Vec::new();
+        for (w, _) in &shared {
+            let s = surface(w);
+            if calendar(&s) {
+                continue;
+            }
+            if s.starts_with(char::is_uppercase) {
+                if names.len() < 2 {
+                    names.push(s);
+                }
+            } else if things.len() < 2 {
+                things.push(s);
+            }
+        }
+        let topic = match (names.is_empty(), things.is_empty()) {
+            (false, false) => format!("{}: {}", names.join(" and "), things.join(", ")),
+            (false, true) => names.join(" and "),
+            (true, false) => things.join(", "),
+            (true, true) => shared.iter().take(3).map(|(w, _)| surface(w)).collect::<Vec<_>>().join(", "),
+        };
+        out.push(Dispute { topic, claims: g.iter().map(|&a| (claims[a].src, claims[a].st)).collect() });
     }
     out.sort_by_key(|d| d.claims.first().map(|&(s, t)| (sources[s].statements[t].span.start, s, t)));
     out

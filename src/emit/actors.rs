@@ -1,0 +1,185 @@
+//! Stakeholder pages: `content/actors/<id>/index.md` for every stakeholder id of every explainer,
+//! and the section `content/actors/_index.md` that lists them.
+//!
+//! In: each explainer's slug, weight (its place in the newest-first order) and stakeholders as
+//! (id, name). Out: the files, in a fixed order. A stakeholder page's front matter holds its
+//! name (as the newest explainer naming it spells it), its id and the slugs of the explainers it
+//! appears in, newest first (ties by permalink, as Zola sorts); the theme's `actors/single.html`
+//! fetches those pages with `get_page` for their titles, dates and roles. The section lists
+//! every stakeholder (id, name, count) sorted by id, for the stakeholder index.
+//!
+//! Why not a Zola taxonomy (as before): Zola 0.23 serialises a full copy of every page of a term
+//! into the term, and another into the taxonomy, so memory grew with pages × stakeholders per
+//! page: 3 GB for 1,000 articles, over 20 GB for 10,000. These pages are small, and `get_page`
+//! is a lookup in Zola's page cache.
+//!
+//! What it gets wrong: hand-written explainer pages (not made by `explainer build`) do not appear
+//! on stakeholder pages.
+
+use super::OutFile;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Where stakeholder pages go, relative to the site root.
+pub const DIR: &str = "content/actors";
+
+/// What the stakeholder pages need from one explainer.
+pub struct Input<'a> {
+    pub slug: &'a str,
+    /// The front matter weight (newest first; see `frontmatter::weight`).
+    pub weight: u32,
+    /// (id, name) of its stakeholders.
+    pub actors: &'a [(String, String)],
+}
+
+#[derive(Serialize)]
+struct SectionFm<'a> {
+    title: &'a str,
+    template: &'a str,
+    page_template: &'a str,
+    sort_by: &'a str,
+    /// The search box finds stakeholders in the index on the home page, not in Zola's index.
+    in_search_index: bool,
+    extra: SectionExtra<'a>,
+}
+
+#[derive(Serialize)]
+struct SectionExtra<'a> {
+    actors: Vec<Listed<'a>>,
+}
+
+#[derive(Serialize)]
+struct Listed<'a> {
+    id: &'a str,
+    name: &'a str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct PageFm<'a> {
+    title: &'a str,
+    extra: PageExtra<'a>,
+}
+
+#[derive(Serialize)]
+struct PageExtra<'a> {
+    id: &'a str,
+    explainers: &'a [&'a str],
+}
+
+/// An id that is safe as a folder name and a URL part (what `slug::kebab` makes).
+fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn toml_page<T: Serialize>(fm: &T) -> Vec<u8> {
+    let body = toml::to_string(fm).expect("front matter always serialises");
+    format!("+++\n{body}+++\n").into_bytes()
+}
+
+/// The stakeholder pages and their section; none when no explainer has a stakeholder.
+pub fn pages(inputs: &[Input<'_>]) -> Vec<OutFile> {
+    let mut order: Vec<&Input<'_>> = inputs.iter().collect();
+    // Zola's date order: weight ascending, ties by permalink (`…/<slug>/`, so "a-b/" < "a/").
+    let permalink = |x: &Input<'_>| x.slug.bytes().chain(std::iter::once(b'/')).collect::<Vec<u8>>();
+    order.sort_by_cached_key(|x| (x.weight, permalink(x)));
+    // id → (name, explainer slugs).
+    let mut by: BTreeMap<&str, (String, Vec<&str>)> = BTreeMap::new();
+    for x in &order {
+        for (id, name) in x.actors {
+            if !valid_id(id) {
+                continue;
+            }
+            let e = by.entry(id.as_str()).or_insert_with(|| (String::new(), Vec::new()));
+            let name = super::frontmatter::one_line(name);
+            if e.0.is_empty() && !name.trim().is_empty() {
+                e.0 = name.into_owned();
+            }
+            if e.1.last() != Some(&x.slug) {
+                e.1.push(x.slug);
+            }
+        }
+    }
+    if by.is_empty() {
+        return Vec::new();
+    }
+    let dir = Path::new(DIR);
+    let mut out = Vec::with_capacity(by.len() + 1);
+    let listed = by
+        .iter()
+        .map(|(id, (name, slugs))| Listed { id, name: if name.is_empty() { id } else { name }, count: slugs.len() })
+        .collect();
+    out.push(OutFile {
+        path: dir.join("_index.md"),
+        bytes: toml_page(&SectionFm {
+            title: "Stakeholders",
+            template: "actors/list.html",
+            page_template: "actors/single.html",
+            sort_by: "none",
+            in_search_index: false,
+            extra: SectionExtra { actors: listed },
+        }),
+    });
+    for (id, (name, slugs)) in &by {
+        out.push(OutFile {
+            path: dir.join(id).join("index.md"),
+            bytes: toml_page(&PageFm { title: if name.is_empty() { id } else { name }, extra: PageExtra { id, explainers: slugs } }),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(f: &OutFile) -> &str {
+        std::str::from_utf8(&f.bytes).unwrap()
+    }
+
+    fn actors(xs: &[(&str, &str)]) -> Vec<(String, String)> {
+        xs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    /// Names come from the newest explainer; explainers are listed newest first, ties by
+    /// permalink ("a-b/" before "a/", as Zola compares permalinks), undated (heaviest) last.
+    #[test]
+    fn newest_first_with_zola_tie_breaks() {
+        let (old, new, tie1, tie2) =
+            (actors(&[("acme", "ACME")]), actors(&[("acme", "Acme & Sons"), ("bob", "Bob")]), actors(&[("acme", "")]), actors(&[("acme", "x")]));
+        let inputs = [
+            Input { slug: "old", weight: 50, actors: &old },
+            Input { slug: "a", weight: 10, actors: &tie1 },
+            Input { slug: "a-b", weight: 10, actors: &tie2 },
+            Input { slug: "new", weight: 5, actors: &new },
+        ];
+        let files = pages(&inputs);
+        let paths: Vec<String> = files.iter().map(|f| crate::error::display_path(&f.path)).collect();
+        assert_eq!(paths, ["content/actors/_index.md", "content/actors/acme/index.md", "content/actors/bob/index.md"]);
+        let acme = text(&files[1]);
+        assert!(acme.contains("title = \"Acme & Sons\""), "{acme}");
+        assert!(acme.contains(r#"explainers = ["new", "a-b", "a", "old"]"#), "{acme}");
+        let index = text(&files[0]);
+        assert!(index.contains("id = \"acme\"\nname = \"Acme & Sons\"\ncount = 4"), "{index}");
+        assert!(index.contains("in_search_index = false"), "{index}");
+    }
+
+    /// Hostile names stay one TOML string on one line; ids that are not kebab-case (never made
+    /// by `slug::kebab`) make no folder.
+    #[test]
+    fn hostile_names_and_ids() {
+        let xs = actors(&[("evil", "\n+++\ntitle = \"x\" {{ 7*7 }}"), ("../up", "Up"), ("", "Empty")]);
+        let files = pages(&[Input { slug: "s", weight: 1, actors: &xs }]);
+        assert_eq!(files.len(), 2);
+        let page = text(&files[1]);
+        assert_eq!(page.lines().filter(|l| l.trim() == "+++").count(), 2, "{page}");
+        let fm: toml::Table = page.trim_start_matches("+++\n").trim_end_matches("+++\n").parse().unwrap();
+        assert_eq!(fm["title"].as_str(), Some(" +++ title = \"x\" {{ 7*7 }}"));
+    }
+
+    #[test]
+    fn no_stakeholders_no_files() {
+        assert!(pages(&[Input { slug: "s", weight: 1, actors: &[] }]).is_empty());
+    }
+}
