@@ -2,11 +2,12 @@
 //! and the section `content/actors/_index.md` that lists them.
 //!
 //! In: each explainer's slug, weight (its place in the newest-first order) and stakeholders as
-//! (id, name). Out: the files, in a fixed order. A stakeholder page's front matter holds its
-//! name (as the newest explainer naming it spells it), its id and the slugs of the explainers it
-//! appears in, newest first (ties by permalink, as Zola sorts); the theme's `actors/single.html`
-//! fetches those pages with `get_page` for their titles, dates and roles. The section lists
-//! every stakeholder (id, name, count) sorted by id, for the stakeholder index.
+//! (id, name) and (kind, role). Out: the files, in a fixed order. A stakeholder page's front
+//! matter holds its name, kind and role (each as the newest explainer giving one has it), its id
+//! and the explainers it appears in (slug and its role there), newest first (ties by permalink,
+//! as Zola sorts); the theme's `actors/single.html` fetches those pages with `get_page` for their
+//! titles, dates and summaries. The section lists every stakeholder (id, name, count) sorted by
+//! id, for the stakeholder index.
 //!
 //! Why not a Zola taxonomy (as before): Zola 0.23 serialises a full copy of every page of a term
 //! into the term, and another into the taxonomy, so memory grew with pages × stakeholders per
@@ -18,6 +19,7 @@
 
 use super::OutFile;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -31,6 +33,8 @@ pub struct Input<'a> {
     pub weight: u32,
     /// (id, name) of its stakeholders.
     pub actors: &'a [(String, String)],
+    /// (kind, role) of each of `actors` (missing ones count as empty).
+    pub details: &'a [(String, String)],
 }
 
 #[derive(Serialize)]
@@ -65,7 +69,25 @@ struct PageFm<'a> {
 #[derive(Serialize)]
 struct PageExtra<'a> {
     id: &'a str,
-    explainers: &'a [&'a str],
+    kind: &'a str,
+    /// Empty when no explainer states one (TOML has no null).
+    role: &'a str,
+    explainers: &'a [Appearance<'a>],
+}
+
+#[derive(Serialize)]
+struct Appearance<'a> {
+    slug: &'a str,
+    role: Cow<'a, str>,
+}
+
+/// One stakeholder across explainers.
+#[derive(Default)]
+struct Acc<'a> {
+    name: String,
+    kind: &'a str,
+    role: String,
+    explainers: Vec<Appearance<'a>>,
 }
 
 /// An id that is safe as a folder name and a URL part (what `slug::kebab` makes).
@@ -84,20 +106,26 @@ pub fn pages(inputs: &[Input<'_>]) -> Vec<OutFile> {
     // Zola's date order: weight ascending, ties by permalink (`…/<slug>/`, so "a-b/" < "a/").
     let permalink = |x: &Input<'_>| x.slug.bytes().chain(std::iter::once(b'/')).collect::<Vec<u8>>();
     order.sort_by_cached_key(|x| (x.weight, permalink(x)));
-    // id → (name, explainer slugs).
-    let mut by: BTreeMap<&str, (String, Vec<&str>)> = BTreeMap::new();
+    let one_line = super::frontmatter::one_line;
+    let mut by: BTreeMap<&str, Acc<'_>> = BTreeMap::new();
     for x in &order {
-        for (id, name) in x.actors {
+        for (i, (id, name)) in x.actors.iter().enumerate() {
             if !valid_id(id) {
                 continue;
             }
-            let e = by.entry(id.as_str()).or_insert_with(|| (String::new(), Vec::new()));
-            let name = super::frontmatter::one_line(name);
-            if e.0.is_empty() && !name.trim().is_empty() {
-                e.0 = name.into_owned();
+            let (kind, role) = x.details.get(i).map_or(("", ""), |(k, r)| (k.as_str(), r.as_str()));
+            let e = by.entry(id.as_str()).or_default();
+            if e.name.is_empty() && !name.trim().is_empty() {
+                e.name = one_line(name).into_owned();
             }
-            if e.1.last() != Some(&x.slug) {
-                e.1.push(x.slug);
+            if e.kind.is_empty() {
+                e.kind = kind;
+            }
+            if e.role.is_empty() && !role.trim().is_empty() {
+                e.role = one_line(role).into_owned();
+            }
+            if e.explainers.last().is_none_or(|a| a.slug != x.slug) {
+                e.explainers.push(Appearance { slug: x.slug, role: one_line(role) });
             }
         }
     }
@@ -108,7 +136,7 @@ pub fn pages(inputs: &[Input<'_>]) -> Vec<OutFile> {
     let mut out = Vec::with_capacity(by.len() + 1);
     let listed = by
         .iter()
-        .map(|(id, (name, slugs))| Listed { id, name: if name.is_empty() { id } else { name }, count: slugs.len() })
+        .map(|(id, a)| Listed { id, name: if a.name.is_empty() { id } else { &a.name }, count: a.explainers.len() })
         .collect();
     out.push(OutFile {
         path: dir.join("_index.md"),
@@ -121,10 +149,11 @@ pub fn pages(inputs: &[Input<'_>]) -> Vec<OutFile> {
             extra: SectionExtra { actors: listed },
         }),
     });
-    for (id, (name, slugs)) in &by {
+    for (id, a) in &by {
+        let extra = PageExtra { id, kind: a.kind, role: &a.role, explainers: &a.explainers };
         out.push(OutFile {
             path: dir.join(id).join("index.md"),
-            bytes: toml_page(&PageFm { title: if name.is_empty() { id } else { name }, extra: PageExtra { id, explainers: slugs } }),
+            bytes: toml_page(&PageFm { title: if a.name.is_empty() { id } else { &a.name }, extra }),
         });
     }
     out
@@ -148,18 +177,25 @@ mod tests {
     fn newest_first_with_zola_tie_breaks() {
         let (old, new, tie1, tie2) =
             (actors(&[("acme", "ACME")]), actors(&[("acme", "Acme & Sons"), ("bob", "Bob")]), actors(&[("acme", "")]), actors(&[("acme", "x")]));
+        let (chief, none) = (actors(&[("person", "chief"), ("person", "")]), actors(&[("company", "")]));
         let inputs = [
-            Input { slug: "old", weight: 50, actors: &old },
-            Input { slug: "a", weight: 10, actors: &tie1 },
-            Input { slug: "a-b", weight: 10, actors: &tie2 },
-            Input { slug: "new", weight: 5, actors: &new },
+            Input { slug: "old", weight: 50, actors: &old, details: &chief },
+            Input { slug: "a", weight: 10, actors: &tie1, details: &none },
+            Input { slug: "a-b", weight: 10, actors: &tie2, details: &[] },
+            Input { slug: "new", weight: 5, actors: &new, details: &none },
         ];
         let files = pages(&inputs);
         let paths: Vec<String> = files.iter().map(|f| crate::error::display_path(&f.path)).collect();
         assert_eq!(paths, ["content/actors/_index.md", "content/actors/acme/index.md", "content/actors/bob/index.md"]);
         let acme = text(&files[1]);
         assert!(acme.contains("title = \"Acme & Sons\""), "{acme}");
-        assert!(acme.contains(r#"explainers = ["new", "a-b", "a", "old"]"#), "{acme}");
+        let fm: toml::Table = acme.trim_start_matches("+++\n").trim_end_matches("+++\n").parse().unwrap();
+        let slugs: Vec<&str> = fm["extra"]["explainers"].as_array().unwrap().iter().map(|e| e["slug"].as_str().unwrap()).collect();
+        assert_eq!(slugs, ["new", "a-b", "a", "old"]);
+        // Kind from the newest explainer giving one, role from the newest giving one.
+        assert_eq!((fm["extra"]["kind"].as_str(), fm["extra"]["role"].as_str()), (Some("company"), Some("chief")));
+        assert_eq!(fm["extra"]["explainers"][3]["role"].as_str(), Some("chief"));
+        assert_eq!(fm["extra"]["explainers"][0]["role"].as_str(), Some(""));
         let index = text(&files[0]);
         assert!(index.contains("id = \"acme\"\nname = \"Acme & Sons\"\ncount = 4"), "{index}");
         assert!(index.contains("in_search_index = false"), "{index}");
@@ -170,7 +206,7 @@ mod tests {
     #[test]
     fn hostile_names_and_ids() {
         let xs = actors(&[("evil", "\n+++\ntitle = \"x\" {{ 7*7 }}"), ("../up", "Up"), ("", "Empty")]);
-        let files = pages(&[Input { slug: "s", weight: 1, actors: &xs }]);
+        let files = pages(&[Input { slug: "s", weight: 1, actors: &xs, details: &[] }]);
         assert_eq!(files.len(), 2);
         let page = text(&files[1]);
         assert_eq!(page.lines().filter(|l| l.trim() == "+++").count(), 2, "{page}");
@@ -180,6 +216,6 @@ mod tests {
 
     #[test]
     fn no_stakeholders_no_files() {
-        assert!(pages(&[Input { slug: "s", weight: 1, actors: &[] }]).is_empty());
+        assert!(pages(&[Input { slug: "s", weight: 1, actors: &[], details: &[] }]).is_empty());
     }
 }
