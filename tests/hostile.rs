@@ -571,6 +571,41 @@ fn unchanged_seeds_are_not_extracted_again() {
 }
 
 #[test]
+fn stamped_seeds_are_not_read_again_but_same_length_edits_are_seen() {
+    // A no-op rebuild of 10,000 seeds spent half its time hashing them: seeds whose length and
+    // file times match `.explainer/stamps` are not read. Stamps are only kept for files whose
+    // times are settled (a few seconds old), hence the sleep.
+    let root = site("stamps");
+    write(&root, "seeds/a.txt", article("Stamps skip reading seeds", "Alpha."));
+    write(&root, "seeds/b.txt", article("Stamps see every change", "Bravo."));
+    std::thread::sleep(std::time::Duration::from_millis(3300));
+    assert_eq!(run(&root).extracted.len(), 2);
+    let stamps_path = root.join(".explainer/stamps");
+    let stamps = std::fs::read_to_string(&stamps_path).unwrap();
+    assert_eq!(stamps.lines().filter(|l| l.starts_with("seed ")).count(), 2, "{stamps}");
+    assert_eq!(stamps.lines().filter(|l| l.starts_with("related ")).count(), 1, "{stamps}");
+    let r = run(&root);
+    assert_eq!((r.extracted.len(), r.unchanged(), r.written), (0, 2, 0), "{}", r.summary(9));
+    // The stamp is trusted: a wrong hash in it (as if the file had changed) re-extracts b …
+    let real = stamps.lines().find(|l| l.ends_with(" seeds/b.txt")).unwrap().split(' ').nth(1).unwrap().to_string();
+    std::fs::write(&stamps_path, stamps.replace(&real, &"0".repeat(64))).unwrap();
+    // … unless --rehash reads every seed.
+    let r = build(&BuildOptions { rehash: true, ..opts(&root) }).unwrap();
+    assert_eq!(r.extracted.len(), 0, "{}", r.summary(9));
+    std::fs::write(&stamps_path, stamps.replace(&real, &"0".repeat(64))).unwrap();
+    let r = run(&root);
+    assert_eq!(r.extracted, vec!["seeds/b.txt".to_string()]);
+    assert!(std::fs::read_to_string(&stamps_path).unwrap().contains(&real), "the stamp is corrected by the read");
+    assert_eq!(run(&root).extracted.len(), 0);
+    // An edit of the same length moves the file's times: seen.
+    write(&root, "seeds/a.txt", article("Stamps skip reading seeds", "Omega."));
+    let r = run(&root);
+    assert_eq!(r.extracted, vec!["seeds/a.txt".to_string()]);
+    let doc = std::fs::read_to_string(root.join("content/explainers/stamps-skip-reading-seeds/explainer.json")).unwrap();
+    assert!(doc.contains("Omega."));
+}
+
+#[test]
 fn lost_manifest_adopts_generated_bundles() {
     let root = site("lost-manifest");
     write(&root, "seeds/a.txt", article("Manifests can get lost", "A."));
@@ -609,4 +644,66 @@ fn cli_exit_status_and_messages() {
     let out = std::process::Command::new(bin).args(["serve", "--root"]).arg(&root).env("PATH", "/nonexistent").output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("needs Zola"));
+}
+
+/// Stakeholder ids with a generated page under content/actors/.
+fn actor_pages(root: &Path) -> Vec<String> {
+    let mut ids: Vec<String> = std::fs::read_dir(root.join("content/actors"))
+        .map(|d| d.flatten().filter(|e| e.path().join("index.md").is_file()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    ids.sort();
+    ids
+}
+
+/// Stakeholder pages (`emit::actors`, written by the build since they replaced Zola's taxonomy)
+/// follow the seeds, list every explainer of a stakeholder, and spare hand-written and
+/// hand-edited files like every other generated file.
+#[test]
+fn stakeholder_pages_follow_the_seeds_and_spare_hand_written_ones() {
+    let root = site("actors");
+    write(&root, "seeds/a.txt", article("Taliban meet envoy in Kabul", "Body of a."));
+    write(&root, "seeds/b.txt", article("Another article about roads", "Body of b."));
+    let r = run(&root);
+    assert!(!r.failed(), "{}", r.summary(50));
+    let ids = actor_pages(&root);
+    assert!(!ids.is_empty(), "no stakeholder pages");
+    let index = std::fs::read_to_string(root.join("content/actors/_index.md")).unwrap();
+    for id in &ids {
+        assert!(index.contains(&format!("id = \"{id}\"")), "{id} not listed: {index}");
+        let page = check_index_md(&root.join("content/actors").join(id).join("index.md"));
+        assert_eq!(page["extra"]["id"].as_str(), Some(id.as_str()));
+        assert!(!page["extra"]["explainers"].as_array().unwrap().is_empty());
+    }
+    // Both articles name the United Nations and Kabul: those pages list both explainers.
+    let both: Vec<&String> = ids.iter().filter(|id| {
+        let p = std::fs::read_to_string(root.join("content/actors").join(id).join("index.md")).unwrap();
+        p.contains("taliban-meet-envoy-in-kabul") && p.contains("another-article-about-roads")
+    }).collect();
+    assert!(!both.is_empty(), "no stakeholder page lists both explainers: {ids:?}");
+    let r = run(&root);
+    assert_eq!(r.written, 0, "a no-op build rewrites no stakeholder page: {}", r.summary(9));
+
+    // A hand-written page where a stakeholder page would go is kept, with a note.
+    let other = site("actors-hand");
+    write(&other, "seeds/a.txt", article("Taliban meet envoy in Kabul", "Body of a."));
+    write(&other, "seeds/b.txt", article("Another article about roads", "Body of b."));
+    let taken = format!("content/actors/{}/index.md", both[0]);
+    write(&other, &taken, HAND);
+    let r = run(&other);
+    assert_eq!(std::fs::read_to_string(other.join(&taken)).unwrap(), HAND);
+    assert!(r.notes.iter().any(|n| n.contains(&taken) && n.contains("not written by explainer")), "{:?}", r.notes);
+
+    // A generated stakeholder page edited by hand is neither overwritten nor deleted.
+    let edited_rel = format!("content/actors/{}/index.md", ids[0]);
+    let edited = format!("{}\nHand edit.\n", std::fs::read_to_string(root.join(&edited_rel)).unwrap());
+    std::fs::write(root.join(&edited_rel), &edited).unwrap();
+    // Removing the seeds removes the stakeholder pages, but not the edited one.
+    std::fs::remove_file(root.join("seeds/a.txt")).unwrap();
+    std::fs::remove_file(root.join("seeds/b.txt")).unwrap();
+    let r = run(&root);
+    assert_eq!(std::fs::read_to_string(root.join(&edited_rel)).unwrap(), edited);
+    assert_eq!(actor_pages(&root), vec![ids[0].clone()], "{}", r.summary(9));
+    assert!(!root.join("content/actors/_index.md").exists());
+    let _ = std::fs::remove_dir_all(&root);
+    let _ = std::fs::remove_dir_all(&other);
 }
