@@ -62,6 +62,9 @@ struct SiteArgs {
     /// Wait for another build of this site to finish instead of refusing to start.
     #[arg(long)]
     wait: bool,
+    /// Read and hash every seed, even those whose size and file times say they are unchanged.
+    #[arg(long)]
+    rehash: bool,
 }
 
 impl SiteArgs {
@@ -72,6 +75,7 @@ impl SiteArgs {
             jobs: self.jobs,
             wait: self.wait,
             progress: explainer::build::progress::wanted(),
+            rehash: self.rehash,
         }
     }
 }

@@ -8,13 +8,59 @@
 //! re-extracts only the changed seeds and rewrites their bundles. `zola serve` notices the changed
 //! files under `content/` and reloads the page in the browser.
 //!
+//! Stopping: Ctrl-C reaches both processes (the terminal signals the whole group), but a SIGTERM
+//! or SIGHUP sent to explainer alone (a service manager, a closed terminal, `kill`) used to leave
+//! `zola serve` running. On Unix, SIGINT, SIGTERM and SIGHUP are caught once Zola runs, passed on
+//! to it, and explainer exits when it has ended (status 128 + the signal's number).
+//!
 //! What it gets wrong: polling, not file-system events: an edit shows up within about half a
 //! second; a change that keeps a file's length and modification time (rare) is missed.
 
 use crate::build::{self, BuildOptions};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::{Duration, SystemTime};
+
+/// The stop signal received while `zola serve` runs (0: none). Set by the signal handler, which
+/// may do nothing else (async-signal safety); the main thread polls it.
+static STOP: AtomicI32 = AtomicI32::new(0);
+
+#[cfg(unix)]
+extern "C" fn on_stop_signal(sig: libc::c_int) {
+    STOP.store(sig, Ordering::SeqCst);
+}
+
+/// Catches SIGINT, SIGTERM and SIGHUP into [`STOP`].
+#[cfg(unix)]
+fn catch_stop_signals() {
+    let handler: extern "C" fn(libc::c_int) = on_stop_signal;
+    for sig in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+        // SAFETY: the handler only stores into an atomic, which is async-signal safe.
+        unsafe {
+            libc::signal(sig, handler as libc::sighandler_t);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn catch_stop_signals() {}
+
+/// Passes a stop signal on to the child.
+#[cfg(unix)]
+fn forward(child: &std::process::Child, sig: i32) {
+    if let Ok(pid) = libc::pid_t::try_from(child.id()) {
+        // SAFETY: kill(2) with the pid of our own child, not yet reaped (so not reused).
+        unsafe {
+            libc::kill(pid, sig);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn forward(child: &mut std::process::Child, _sig: i32) {
+    let _ = child.kill();
+}
 
 /// The Zola version the theme is written for.
 pub const ZOLA_SERIES: &str = "0.23";
@@ -101,6 +147,8 @@ pub fn serve(opts: &BuildOptions, zola_args: &[String]) -> ExitCode {
     if !run_build(opts, true) {
         return ExitCode::FAILURE;
     }
+    // Caught from here on (the child starts with default handlers: exec resets caught signals).
+    catch_stop_signals();
     let mut child = match Command::new("zola").arg("serve").args(zola_args).current_dir(&opts.root).spawn() {
         Ok(c) => c,
         Err(e) => {
@@ -123,12 +171,35 @@ pub fn serve(opts: &BuildOptions, zola_args: &[String]) -> ExitCode {
             }
         }
     });
-    match child.wait() {
-        Ok(s) if s.success() => ExitCode::SUCCESS,
-        Ok(_) => ExitCode::FAILURE,
-        Err(e) => {
-            eprintln!("error: zola serve: {e}");
-            ExitCode::FAILURE
+    loop {
+        match child.try_wait() {
+            Ok(Some(s)) if s.success() => return ExitCode::SUCCESS,
+            Ok(Some(_)) => return ExitCode::FAILURE,
+            Ok(None) => {}
+            Err(e) => {
+                eprintln!("error: zola serve: {e}");
+                return ExitCode::FAILURE;
+            }
         }
+        let sig = STOP.load(Ordering::SeqCst);
+        if sig != 0 {
+            #[cfg(unix)]
+            forward(&child, sig);
+            #[cfg(not(unix))]
+            forward(&mut child, sig);
+            // Zola stops at once on these signals; make sure it does.
+            for _ in 0..50 {
+                if !matches!(child.try_wait(), Ok(None)) {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            if matches!(child.try_wait(), Ok(None)) {
+                let _ = child.kill();
+                let _ = child.wait();
+            }
+            return ExitCode::from(128u8.saturating_add(u8::try_from(sig).unwrap_or(0)));
+        }
+        std::thread::sleep(Duration::from_millis(100));
     }
 }

@@ -48,12 +48,13 @@ fn make_site(name: &str) -> PathBuf {
     d
 }
 
-/// Every file the build wrote: content/ and the manifest, by relative path.
+/// Every file the build wrote: content/ and the manifest, by relative path. The lock and the
+/// stamps (file times, a machine-local cache) are not output.
 fn outputs(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut m = BTreeMap::new();
     for dir in ["content", ".explainer"] {
         for e in walkdir::WalkDir::new(root.join(dir)).into_iter().flatten() {
-            if e.file_type().is_file() && e.file_name() != "lock" {
+            if e.file_type().is_file() && e.file_name() != "lock" && e.file_name() != "stamps" {
                 let rel = e.path().strip_prefix(root).unwrap().to_string_lossy().into_owned();
                 m.insert(rel, std::fs::read(e.path()).unwrap());
             }

@@ -571,6 +571,41 @@ fn unchanged_seeds_are_not_extracted_again() {
 }
 
 #[test]
+fn stamped_seeds_are_not_read_again_but_same_length_edits_are_seen() {
+    // A no-op rebuild of 10,000 seeds spent half its time hashing them: seeds whose length and
+    // file times match `.explainer/stamps` are not read. Stamps are only kept for files whose
+    // times are settled (a few seconds old), hence the sleep.
+    let root = site("stamps");
+    write(&root, "seeds/a.txt", article("Stamps skip reading seeds", "Alpha."));
+    write(&root, "seeds/b.txt", article("Stamps see every change", "Bravo."));
+    std::thread::sleep(std::time::Duration::from_millis(3300));
+    assert_eq!(run(&root).extracted.len(), 2);
+    let stamps_path = root.join(".explainer/stamps");
+    let stamps = std::fs::read_to_string(&stamps_path).unwrap();
+    assert_eq!(stamps.lines().filter(|l| l.starts_with("seed ")).count(), 2, "{stamps}");
+    assert_eq!(stamps.lines().filter(|l| l.starts_with("related ")).count(), 1, "{stamps}");
+    let r = run(&root);
+    assert_eq!((r.extracted.len(), r.unchanged(), r.written), (0, 2, 0), "{}", r.summary(9));
+    // The stamp is trusted: a wrong hash in it (as if the file had changed) re-extracts b …
+    let real = stamps.lines().find(|l| l.ends_with(" seeds/b.txt")).unwrap().split(' ').nth(1).unwrap().to_string();
+    std::fs::write(&stamps_path, stamps.replace(&real, &"0".repeat(64))).unwrap();
+    // … unless --rehash reads every seed.
+    let r = build(&BuildOptions { rehash: true, ..opts(&root) }).unwrap();
+    assert_eq!(r.extracted.len(), 0, "{}", r.summary(9));
+    std::fs::write(&stamps_path, stamps.replace(&real, &"0".repeat(64))).unwrap();
+    let r = run(&root);
+    assert_eq!(r.extracted, vec!["seeds/b.txt".to_string()]);
+    assert!(std::fs::read_to_string(&stamps_path).unwrap().contains(&real), "the stamp is corrected by the read");
+    assert_eq!(run(&root).extracted.len(), 0);
+    // An edit of the same length moves the file's times: seen.
+    write(&root, "seeds/a.txt", article("Stamps skip reading seeds", "Omega."));
+    let r = run(&root);
+    assert_eq!(r.extracted, vec!["seeds/a.txt".to_string()]);
+    let doc = std::fs::read_to_string(root.join("content/explainers/stamps-skip-reading-seeds/explainer.json")).unwrap();
+    assert!(doc.contains("Omega."));
+}
+
+#[test]
 fn lost_manifest_adopts_generated_bundles() {
     let root = site("lost-manifest");
     write(&root, "seeds/a.txt", article("Manifests can get lost", "A."));

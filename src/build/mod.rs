@@ -8,7 +8,9 @@
 //! 1. **Find and prepare** (parallel, rayon): walk `seeds/` ([`discover`]), read each seed and its
 //!    settings ([`settings`]), and compute its key (seed SHA-256 + options + tool fingerprint
 //!    [`TOOL`]). A seed whose key matches the manifest and whose files are still there is not
-//!    re-extracted. Other seeds are decoded and cleaned, which gives their headline.
+//!    re-extracted. Other seeds are decoded and cleaned, which gives their headline. A seed whose
+//!    length and file times equal its stamp in `.explainer/stamps` is not even read: its SHA-256
+//!    is taken from the stamp ([`stamps`] says when that can be wrong; `--rehash` reads all).
 //! 2. **Slugs** (sequential, in seed-path order): the headline's slug, unless it is taken (by an
 //!    earlier seed or a hand-written page in `content/explainers/`); then the slug gets the first
 //!    8 hex digits of the SHA-256 of the seed's path. So slugs depend only on the set of seeds and
@@ -18,7 +20,7 @@
 //!    wrote it and it is unchanged since; a hand-written or hand-edited file stops that seed with a
 //!    message instead.
 //!    Then the related-explainers lists in `view.json` (they need every article; only changed
-//!    lists are rewritten) and the site CSS (`static/explainer.css`, from the theme's CSS by lightningcss).
+//!    lists are rewritten; the pass is skipped when nothing it reads changed since the last one) and the site CSS (`static/explainer.css`, from the theme's CSS by lightningcss).
 //! 4. **Clean up**: generated files no seed makes any more (removed or failing seeds, changed
 //!    slugs) are deleted when unchanged since they were written; the manifest is saved.
 //!
@@ -34,6 +36,7 @@ pub mod lock;
 pub mod manifest;
 pub mod progress;
 pub mod settings;
+pub mod stamps;
 
 use crate::emit::OutFile;
 use crate::error::{Error, ErrorKind, Result};
@@ -41,6 +44,7 @@ use crate::extract::Options;
 use crate::model::{CleanArticle, Diagnostic};
 use discover::{Ignored, SeedFile};
 use manifest::{Entry, FileRecord, Manifest};
+use stamps::{Stamp, Stamps};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
@@ -129,6 +133,9 @@ pub struct BuildOptions {
     pub wait: bool,
     /// Draw progress on stderr (the CLI sets it with [`progress::wanted`]).
     pub progress: bool,
+    /// Read and hash every seed, even those whose length and times match their stamp in
+    /// `.explainer/stamps` (see [`stamps`]).
+    pub rehash: bool,
 }
 
 /// Builds the site sources for every seed.
@@ -193,33 +200,69 @@ fn guarded<T>(file: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
     }
 }
 
-/// Step 1 for one seed.
-fn prepare(root: &Path, s: &SeedFile, base: &Options, old: &Manifest, tool_ok: bool) -> Prep {
+/// What step 1 knows before it reads a seed.
+struct PrepCtx<'a> {
+    root: &'a Path,
+    base: &'a Options,
+    old: &'a Manifest,
+    tool_ok: bool,
+    stamps: &'a Stamps,
+    /// `--rehash`: stamps are not trusted.
+    rehash: bool,
+    start: std::time::SystemTime,
+}
+
+/// Step 1 for one seed. Also returns the seed's stamp and SHA-256 when the stamp can be kept.
+fn prepare(c: &PrepCtx<'_>, s: &SeedFile) -> (Prep, Option<(Stamp, String)>) {
+    let mut record = None;
     let r = guarded(&s.file, || {
-        let bytes = std::fs::read(&s.path).map_err(|e| Error::io(&s.file, &e))?;
+        // Stat before reading: a change after the stat gives a newer stamp next time.
+        let stamp = std::fs::metadata(&s.path).ok().and_then(|m| Stamp::of(&m));
+        let known = if c.rehash { None } else { stamp.and_then(|st| c.stamps.sha(&s.file, st)).map(str::to_string) };
+        let mut bytes = match known {
+            Some(_) => None,
+            None => Some(std::fs::read(&s.path).map_err(|e| Error::io(&s.file, &e))?),
+        };
         let opts = match &s.settings {
             Some((p, shown)) => {
                 let b = std::fs::read(p).map_err(|e| Error::io(shown, &e))?;
-                settings::apply(shown, &b, base)?
+                settings::apply(shown, &b, c.base)?
             }
-            None => base.clone(),
+            None => c.base.clone(),
         };
         let key = options_key(&opts);
-        let sha = sha_hex(&bytes);
-        if tool_ok {
-            if let Some(e) = old.entry(&s.file) {
-                if e.sha256 == sha && e.options == key && old.intact(root, e) {
+        let sha = match &bytes {
+            Some(b) => sha_hex(b),
+            None => known.unwrap_or_default(),
+        };
+        record = stamp.filter(|st| st.settled(c.start)).map(|st| (st, sha.clone()));
+        if c.tool_ok {
+            if let Some(e) = c.old.entry(&s.file) {
+                if e.sha256 == sha && e.options == key && c.old.intact(c.root, e) {
                     return Ok(Prep::Cached(e.clone()));
                 }
             }
         }
+        let bytes = match bytes.take() {
+            Some(b) => b,
+            None => {
+                // Known by its stamp but wanted anyway: the stamp keeps the hash of what is read
+                // now (a stamp holding a wrong hash would otherwise stay).
+                let b = std::fs::read(&s.path).map_err(|e| Error::io(&s.file, &e))?;
+                record = stamp.filter(|st| st.settled(c.start)).map(|st| (st, sha_hex(&b)));
+                b
+            }
+        };
         let seed = crate::ingest::decode(&s.file, &bytes)?;
         drop(bytes);
         let article = crate::clean::clean(seed);
         let base_slug = crate::slug::slugify_title(&article.title);
         Ok(Prep::Fresh(Box::new(Fresh { article, opts, options_key: key, base_slug })))
     });
-    r.unwrap_or_else(Prep::Failed)
+    match r {
+        Ok(p) => (p, record),
+        Err(e) => (Prep::Failed(e), None),
+    }
 }
 
 /// Slugs taken in `content/explainers/` by pages this tool did not write, and folders that look
@@ -367,12 +410,46 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -
 /// How many related explainers a page lists.
 pub const RELATED_LIMIT: usize = 5;
 
+/// Everything the related pass reads: each built seed's slug, title, stakeholders and the hash
+/// of the list its view holds, in seed order (see [`stamps`]).
+fn related_key(entries: &[(usize, Entry)]) -> String {
+    let mut h = Sha256::new();
+    let mut put = |s: &str| {
+        h.update((s.len() as u64).to_le_bytes());
+        h.update(s.as_bytes());
+    };
+    put(TOOL);
+    put(&RELATED_LIMIT.to_string());
+    for (_, e) in entries {
+        put(&e.slug);
+        put(&e.title);
+        put(&e.actors.len().to_string());
+        for (id, name) in &e.actors {
+            put(id);
+            put(name);
+        }
+        put(&e.related);
+    }
+    crate::ingest::hex(&h.finalize())
+}
+
 /// Fills the `related` list of each bundle's `view.json` (other explainers sharing
 /// stakeholders), which needs every article, so [`crate::emit::bundle`] cannot. Only views
-/// whose list changed are rewritten (a fresh bundle's view has an empty list). Returns how many
-/// files were written.
-fn related_pass(root: &Path, entries: &mut [(usize, Entry)], files: &mut BTreeMap<String, FileRecord>, notes: &mut Vec<String>) -> usize {
+/// whose list changed are rewritten (a fresh bundle's view has an empty list). Not run at all
+/// when [`related_key`] equals `done_key`, the key saved after the last pass that left every
+/// list up to date: then every list is up to date still. Returns how many files were written
+/// and the key to save ("" when some list could not be written).
+fn related_pass(
+    root: &Path,
+    entries: &mut [(usize, Entry)],
+    files: &mut BTreeMap<String, FileRecord>,
+    notes: &mut Vec<String>,
+    done_key: &str,
+) -> (usize, String) {
     entries.sort_by_key(|(i, _)| *i);
+    if !done_key.is_empty() && related_key(entries) == done_key {
+        return (0, done_key.to_string());
+    }
     let inputs: Vec<crate::emit::view::RelatedInput> = entries
         .iter()
         .map(|(_, e)| crate::emit::view::RelatedInput { slug: e.slug.clone(), title: e.title.clone(), actors: e.actors.clone() })
@@ -411,6 +488,7 @@ fn related_pass(root: &Path, entries: &mut [(usize, Entry)], files: &mut BTreeMa
         })
         .collect();
     let mut written = 0;
+    let mut complete = true;
     for (k, h, r) in done {
         match r {
             Ok((rel, rec)) => {
@@ -418,10 +496,13 @@ fn related_pass(root: &Path, entries: &mut [(usize, Entry)], files: &mut BTreeMa
                 entries[k].1.related = h;
                 written += 1;
             }
-            Err(msg) => notes.push(msg),
+            Err(msg) => {
+                notes.push(msg);
+                complete = false;
+            }
         }
     }
-    written
+    (written, if complete { related_key(entries) } else { String::new() })
 }
 
 /// Writes the stakeholder pages (`content/actors/`, see [`crate::emit::actors`]), which need
@@ -506,6 +587,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     let root = opts.root.as_path();
     let mut report = Report::default();
     let timing = Timing::new();
+    let start = std::time::SystemTime::now();
     let found = discover::find(root);
     timing.mark("find seeds");
     report.ignored = found.ignored;
@@ -515,20 +597,28 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         Manifest::default()
     });
     let tool_ok = old.tool == TOOL;
+    let old_stamps = Stamps::load(root);
 
     timing.mark("load manifest");
     // 1. Prepare.
     let progress = progress::Progress::new(opts.progress, found.seeds.len(), "reading seeds");
-    let preps: Vec<Prep> = found
+    let pctx = PrepCtx { root, base: &opts.extract, old: &old, tool_ok, stamps: &old_stamps, rehash: opts.rehash, start };
+    let (preps, records): (Vec<Prep>, Vec<Option<(Stamp, String)>>) = found
         .seeds
         .par_iter()
         .map(|s| {
-            let p = prepare(root, s, &opts.extract, &old, tool_ok);
+            let p = prepare(&pctx, s);
             progress.tick();
             p
         })
-        .collect();
+        .unzip();
     progress.finish();
+    let mut new_stamps = Stamps::default();
+    for (s, r) in found.seeds.iter().zip(records) {
+        if let Some(r) = r {
+            new_stamps.seeds.insert(s.file.clone(), r);
+        }
+    }
 
     timing.mark("prepare");
     // 2. Slugs, in seed-path order.
@@ -567,7 +657,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         match p {
             Prep::Failed(e) => report.skipped.push(e),
             Prep::Cached(e) if Some(&e.slug) == slugs[i].as_ref() => kept.push((i, e)),
-            Prep::Cached(_) => match prepare(root, &found.seeds[i], &opts.extract, &old, false) {
+            Prep::Cached(_) => match prepare(&PrepCtx { tool_ok: false, ..pctx }, &found.seeds[i]).0 {
                 Prep::Fresh(f) => jobs.push((i, *f)),
                 Prep::Failed(e) => report.skipped.push(e),
                 Prep::Cached(_) => unreachable!("prepare without the manifest never answers Cached"),
@@ -624,7 +714,9 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     // The site CSS (the theme's CSS bundled by lightningcss). A site without the theme's CSS
     // entry (a custom theme) keeps its own static files. The output path belongs to explainer.
     timing.mark("extract and write");
-    report.written += related_pass(root, &mut entries, &mut files, &mut report.notes);
+    let (written, related_key) = related_pass(root, &mut entries, &mut files, &mut report.notes, &old_stamps.related);
+    report.written += written;
+    new_stamps.related = related_key;
     timing.mark("related");
     if root.join(crate::emit::css::ENTRY).is_file() {
         match crate::emit::css::site_css(root).and_then(|css| {
@@ -724,6 +816,13 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     if new != old || !manifest::path(root).is_file() {
         let out = OutFile { path: PathBuf::from(".explainer").join("manifest.json"), bytes: new.to_bytes() };
         crate::emit::write_atomic(root, &out)?;
+    }
+    // The stamps are a cache: failing to save them only costs hashing next time.
+    if new_stamps != old_stamps {
+        let out = OutFile { path: PathBuf::from(".explainer").join("stamps"), bytes: new_stamps.to_bytes() };
+        if let Err(e) = crate::emit::write_atomic(root, &out) {
+            report.notes.push(format!("{e} (seeds are hashed again next time)"));
+        }
     }
     timing.mark("save manifest");
     report.skipped.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
