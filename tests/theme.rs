@@ -124,15 +124,22 @@ fn seed_bundle() -> (String, Vec<emit::OutFile>) {
 
 /// The stakeholder section and pages `explainer build` writes for the site's pages
 /// (`emit::actors`), as Zola gives them to templates: the section, and page values by id.
-fn actors(pages: &[Value]) -> (Value, BTreeMap<String, Value>) {
-    let inputs: Vec<(String, u32, Vec<(String, String)>)> = pages
+fn actors(root: &Path, pages: &[Value]) -> (Value, BTreeMap<String, Value>) {
+    type Pairs = Vec<(String, String)>;
+    let inputs: Vec<(String, u32, Pairs, Pairs)> = pages
         .iter()
         .map(|p| {
-            let actors = p["extra"]["actors"].as_array().unwrap().iter().map(|a| (a["id"].as_str().unwrap().to_string(), a["name"].as_str().unwrap().to_string())).collect();
-            (p["slug"].as_str().unwrap().to_string(), p["weight"].as_u64().unwrap() as u32, actors)
+            // What the build's manifest keeps: the stakeholders of the bundle's document.
+            let slug = p["slug"].as_str().unwrap().to_string();
+            let doc: wire::Document =
+                serde_json::from_slice(&std::fs::read(root.join(format!("content/explainers/{slug}/explainer.json"))).unwrap()).unwrap();
+            let actors = doc.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
+            let details = doc.stakeholders.iter().map(|s| (s.kind.clone(), s.role.clone().unwrap_or_default())).collect();
+            (slug, p["weight"].as_u64().unwrap() as u32, actors, details)
         })
         .collect();
-    let inputs: Vec<emit::actors::Input<'_>> = inputs.iter().map(|(slug, weight, actors)| emit::actors::Input { slug, weight: *weight, actors }).collect();
+    let inputs: Vec<emit::actors::Input<'_>> =
+        inputs.iter().map(|(slug, weight, actors, details)| emit::actors::Input { slug, weight: *weight, actors, details }).collect();
     let mut section = json!({ "title": "Stakeholders", "permalink": format!("{BASE}/actors/"), "pages": [], "subsections": [], "extra": {} });
     let mut by = BTreeMap::new();
     for f in emit::actors::pages(&inputs) {
@@ -151,7 +158,7 @@ fn actors(pages: &[Value]) -> (Value, BTreeMap<String, Value>) {
 impl Site {
     fn tera(&self) -> tera::Tera {
         let pages = self.pages.clone();
-        let (actor_section, _) = actors(&self.pages);
+        let (actor_section, _) = actors(&self.root, &self.pages);
         explainer::check::theme_tera(&self.root, move |t| {
             let by_path: BTreeMap<String, Value> =
                 pages.iter().map(|p| (format!("explainers/{}/index.md", p["slug"].as_str().unwrap()), p.clone())).collect();
@@ -312,7 +319,7 @@ fn home_section_stakeholder_feed_and_404_pages_render() {
     assert_page_structure(&section, "section");
     assert_eq!(section.matches("class=\"card\"").count(), 2);
 
-    let (actor_section, actor_pages) = actors(&s.pages);
+    let (actor_section, actor_pages) = actors(&s.root, &s.pages);
     let single = s.render_to("actors/single.html", {
         let mut c = s.context();
         c.insert("page", &actor_pages["acme"]);

@@ -70,6 +70,9 @@ pub struct Entry {
     /// from a seed that is not extracted again.
     pub title: String,
     pub actors: Vec<(String, String)>,
+    /// (kind, role) of each of `actors`, in the same order ("" for no role): for the stakeholder
+    /// pages.
+    pub actor_details: Vec<(String, String)>,
     /// The page's front matter weight (newest first), for the order of the stakeholder pages.
     pub weight: u32,
     /// Hash of the related-explainers list in its `view.json` ("" for none).
@@ -98,6 +101,8 @@ struct DiskEntry {
     files: BTreeMap<String, String>,
     title: String,
     actors: Vec<(String, String)>,
+    #[serde(default)]
+    actor_details: Vec<(String, String)>,
     #[serde(default)]
     weight: u32,
     related: String,
@@ -163,6 +168,7 @@ impl Manifest {
                 files,
                 title: e.title,
                 actors: e.actors,
+                actor_details: e.actor_details,
                 weight: e.weight,
                 related: e.related,
             });
@@ -195,6 +201,7 @@ impl Manifest {
                 files,
                 title: e.title.clone(),
                 actors: e.actors.clone(),
+                actor_details: e.actor_details.clone(),
                 weight: e.weight,
                 related: e.related.clone(),
             };
@@ -240,6 +247,7 @@ mod tests {
             files: vec!["content/explainers/a/index.md".into()],
             title: "A \"title\"".into(),
             actors: vec![("x".into(), "X".into())],
+            actor_details: vec![("person".into(), "chief".into())],
             weight: 7,
             related: String::new(),
         });

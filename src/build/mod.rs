@@ -399,6 +399,7 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -
             files: records.iter().map(|(p, _)| p.clone()).collect(),
             title: x.doc.article.title.clone(),
             actors: x.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
+            actor_details: x.stakeholders.iter().map(|s| (s.kind.as_str().to_string(), s.role.clone().unwrap_or_default())).collect(),
             weight: crate::emit::frontmatter::weight(x.doc.article.published.map(|p| (p.date.year, p.date.month, p.date.day))),
             related: String::new(),
         };
@@ -512,7 +513,7 @@ fn related_pass(
 fn actors_pass(root: &Path, entries: &[&Entry], old: &Manifest, files: &mut BTreeMap<String, FileRecord>, notes: &mut Vec<String>) -> usize {
     let inputs: Vec<crate::emit::actors::Input<'_>> = entries
         .iter()
-        .map(|e| crate::emit::actors::Input { slug: &e.slug, weight: e.weight, actors: &e.actors })
+        .map(|e| crate::emit::actors::Input { slug: &e.slug, weight: e.weight, actors: &e.actors, details: &e.actor_details })
         .collect();
     let out = crate::emit::actors::pages(&inputs);
     let ctx = WriteCtx { root, old, adopted: &BTreeSet::new() };

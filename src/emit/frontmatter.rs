@@ -35,8 +35,10 @@ struct Extra<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     date_display: Option<String>,
     counts: Counts,
-    /// Every stakeholder, in salience order: id, name, kind and role, for the cards and the
-    /// stakeholder pages (`emit::actors`), which fetch this page with `get_page`.
+    /// The first [`CARD_ACTORS`] stakeholders in salience order (id, name), for the cards that
+    /// list explainers. Not all of them: Zola keeps several copies of every page's front matter
+    /// (80 KB an article with every stakeholder's kind and role); stakeholder pages get kinds and
+    /// roles from the build instead (`emit::actors`).
     actors: Vec<Actor<'a>>,
 }
 
@@ -51,10 +53,10 @@ struct Counts {
 struct Actor<'a> {
     id: &'a str,
     name: Cow<'a, str>,
-    kind: &'a str,
-    /// Empty when the article states none (TOML has no null).
-    role: Cow<'a, str>,
 }
+
+/// How many stakeholders a card (home page, section) shows.
+pub const CARD_ACTORS: usize = 6;
 
 /// Weight of undated pages: after every dated one.
 const UNDATED_WEIGHT: u32 = 100_000_000;
@@ -100,11 +102,7 @@ pub fn page(x: &Explainer, doc: &wire::Document) -> String {
             section: doc.section.as_deref().map(one_line),
             date_display: doc.published.as_ref().map(|p| super::view::display_date(&p.value, None, &p.value)),
             counts: Counts { events: doc.events.len(), stakeholders: doc.stakeholders.len(), sources: doc.sources.len() },
-            actors: doc
-                .stakeholders
-                .iter()
-                .map(|s| Actor { id: &s.id, name: one_line(&s.name), kind: &s.kind, role: one_line(s.role.as_deref().unwrap_or("")) })
-                .collect(),
+            actors: doc.stakeholders.iter().take(CARD_ACTORS).map(|s| Actor { id: &s.id, name: one_line(&s.name) }).collect(),
         },
     };
     let body = toml::to_string(&fm).expect("front matter always serialises");

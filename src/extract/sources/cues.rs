@@ -642,7 +642,9 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
             let ok = match speaker {
                 SpeakerAt::Np { sent, j: e, .. } => {
                     let last = &ctx.sents[sent][e - 1];
-                    ctx.run_at(sent, e - 1).is_some() || lex::is_pronoun(&last.lower) || lex::SOURCE_NOUNS.contains_key(last.lower.as_str()) || lex::ROLE_NOUNS.contains_key(last.lower.as_str())
+                    ctx.run_at(sent, e - 1).is_some() || lex::is_pronoun(&last.lower) || lex::SOURCE_NOUNS.contains_key(last.lower.as_str())
+                        || lex::ROLE_NOUNS.contains_key(last.lower.as_str())
+                        || lex::ORG_ROLE_NOUNS.contains(&last.lower.as_str())
                 }
                 SpeakerAt::SameAs(_) => participle,
             };

@@ -134,6 +134,16 @@ fn describe(ctx: &Ctx, s: usize, i: usize, j: usize) -> Desc {
             }
         }
     }
+    // "Jobs announced …" opening a sentence, where "jobs" is also a common word: the person
+    // or organisation of that name elsewhere in the text.
+    if entity.is_none() && j - a == 1 && toks[a].cap && !lex::is_pronoun(&toks[a].lower) {
+        let w = toks[a].lower.as_str();
+        entity = ctx
+            .entities
+            .iter()
+            .position(|e| e.kind == EntKind::Person && e.name.contains(' ') && e.name.rsplit(' ').next().is_some_and(|x| x.to_lowercase() == w))
+            .or_else(|| ctx.entities.iter().position(|e| e.kind != EntKind::Person && e.name.to_lowercase() == w));
+    }
     let has_name = (a..j).any(|k| ctx.is_name_token(s, k));
     let named_body = entity.is_none() && has_name && (lex::ORG_WORDS.contains_key(head.as_str()) && !lex::ROLE_NOUNS.contains_key(head.as_str()));
     let mut text = ctx.range_text(s, a, j);

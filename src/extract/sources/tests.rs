@@ -342,3 +342,14 @@ fn a_body_or_place_before_a_personal_name() {
     assert_eq!(names(&v), vec!["Enver Solomon", "Chris Gregoire", "Charles Bolden", "Yonhap news agency"]);
     assert_eq!(find(&v, "Yonhap news agency").kind, SourceKind::Media);
 }
+
+#[test]
+fn surname_opening_a_sentence_and_the_company_claims() {
+    // MEANTIME (Apple corpus): "Jobs welcomed everyone … and announced that …" where "jobs" is
+    // also a common word, and "The company claims to possess the trademark".
+    let v = run("Apple holds its event\n\nApple CEO Steve Jobs opened the show. The jobs of many people depend on it.\n\n\
+                 Jobs welcomed everyone to the event and announced that there were 3,800 attendees. The company claims to possess the trademark for iPhone.\n");
+    let jobs = find(&v, "Steve Jobs");
+    assert!(jobs.statements.iter().any(|s| s.text == "there were 3,800 attendees"), "{:?}", jobs.statements);
+    assert!(v.iter().any(|s| s.statements.iter().any(|t| t.cue == "claims")), "{:?}", names(&v));
+}
