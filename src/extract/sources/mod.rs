@@ -231,12 +231,10 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Ve
     // Quotations, paragraph by paragraph.
     let mut quotes: Vec<Quote> = Vec::new();
     for p in &doc.article.paragraphs {
-        let toks = tokens::tokenize(text, p.span);
-        quotes.extend(tokens::quotes(&toks, p.span));
+        quotes.extend(tokens::quotes_in(text, p.span));
     }
     if let Some(t) = doc.article.title_span {
-        let toks = tokens::tokenize(text, t);
-        quotes.extend(tokens::quotes(&toks, t));
+        quotes.extend(tokens::quotes_in(text, t));
     }
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     // Raw attributions.
