@@ -171,8 +171,10 @@ fn subject_fwd(ctx: &Ctx, s: usize, start: usize, limit: usize) -> usize {
     j
 }
 
-fn words_in(ctx: &Ctx, s: usize, i: usize, j: usize) -> usize {
-    ctx.sents[s][i.min(j)..j].iter().filter(|t| t.is_word()).count()
+/// How many words tokens `i..j` hold, counted up to `cap` only: every caller compares with a
+/// small number, and counting all of a 1 MB sentence for each of its cues was quadratic.
+fn words_in(ctx: &Ctx, s: usize, i: usize, j: usize, cap: usize) -> usize {
+    ctx.sents[s][i.min(j)..j].iter().filter(|t| t.is_word()).take(cap).count()
 }
 
 /// The subject of the main clause before token `c` (for participles and coordinated verbs):
@@ -432,7 +434,7 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
         // "…,” according to X, a specialist with Y.": what follows the name describes the
         // speaker, not what was said.
         let appositive = before.is_some()
-            && words_in(ctx, s, 0, c) >= 3
+            && words_in(ctx, s, 0, c, 3) >= 3
             && b < n
             && toks[b].lower == ","
             && toks.get(b + 1).is_some_and(|x| matches!(x.lower.as_str(), "a" | "an" | "the" | "who" | "which") || lex::ROLE_NOUNS.contains_key(x.lower.as_str()));
@@ -686,10 +688,10 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
         while before_end > 0 && matches!(toks[before_end - 1].kind, Tk::Punct | Tk::CloseQ | Tk::AmbQ) {
             before_end -= 1;
         }
-        let before_ok = before_end < sp_start && words_in(ctx, s, 0, before_end) >= 3 && sp_start > 0 && matches!(toks[sp_start - 1].lower.as_str(), "," | "”" | "\"");
+        let before_ok = before_end < sp_start && words_in(ctx, s, 0, before_end, 3) >= 3 && sp_start > 0 && matches!(toks[sp_start - 1].lower.as_str(), "," | "”" | "\"");
         // The part after the cue is only adverbials when it is short, opens with a preposition
         // and runs to the end or to a participle ("…,” X said to Reuters in September, adding").
-        let after_words = words_in(ctx, s, after_start.min(n), n);
+        let after_words = words_in(ctx, s, after_start.min(n), n, 3);
         let after_is_adverbial = after_start >= n || after_words < 3 || {
             let a = after_start.min(n - 1);
             let mut e = a;
@@ -698,7 +700,7 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
             }
             let prep = matches!(toks[a].lower.as_str(), "to" | "in" | "on" | "at" | "during" | "after" | "before" | "last" | "this");
             let tail_ok = e >= n - 1 || toks.get(e + 1).is_some_and(|x| x.lower.ends_with("ing") || x.lower == "according");
-            prep && words_in(ctx, s, a, e) <= 6 && tail_ok
+            prep && words_in(ctx, s, a, e, 7) <= 6 && tail_ok
         };
         let before_is_according = toks.iter().take(sp_start).any(|x| x.lower == "according") && !toks[..sp_start].iter().any(|x| x.is_quote());
         // "In his speech, the president warned of delays": a short opening phrase is where or
@@ -706,7 +708,7 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
         let before_is_adverbial = {
             let first = toks[..before_end].iter().find(|x| x.is_word());
             first.is_some_and(|x| matches!(x.lower.as_str(), "in" | "at" | "during" | "on" | "after" | "before" | "following" | "with" | "for" | "speaking" | "writing" | "asked" | "later" | "earlier" | "separately" | "meanwhile" | "however"))
-                && words_in(ctx, s, 0, before_end) <= 7
+                && words_in(ctx, s, 0, before_end, 8) <= 7
                 && !toks[..before_end].iter().any(|x| x.is_quote())
         };
         let before_ok = before_ok && !before_is_according && !before_is_adverbial;
@@ -728,7 +730,7 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
         } else {
             let Some(sp) = content_span(ctx, s, after_start, n) else {
                 // "He said." on its own: the speech came before.
-                if words_in(ctx, s, 0, n) <= 6 {
+                if words_in(ctx, s, 0, n, 7) <= 6 {
                     out.push(Raw {
                         kind: StatementKind::Indirect,
                         cue: ctx.range_text(s, c, c + 1),
@@ -779,7 +781,7 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
                 if e < n && matches!(toks[e].lower.as_str(), "whether" | "if") && e > after_start && matches!(toks[e - 1].lower.as_str(), "and" | "or" | ",") {
                     e -= 1;
                 }
-                if words_in(ctx, s, after_start, e) <= 3 {
+                if words_in(ctx, s, after_start, e, 4) <= 3 {
                     continue;
                 }
                 if let Some(x) = content_span(ctx, s, after_start, e) {

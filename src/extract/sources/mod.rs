@@ -117,7 +117,7 @@ fn describe(ctx: &Ctx, s: usize, i: usize, j: usize) -> Desc {
         .unwrap_or_default();
     // The entity: the last person named in the phrase, else an organisation the phrase ends with.
     let mut entity = None;
-    for r in ctx.names.iter().filter(|r| r.sent == s && r.i >= a && r.j <= j) {
+    for r in ctx.names_window(s, a, j).iter().filter(|r| r.sent == s && r.i >= a && r.j <= j) {
         if let Some(e) = r.entity {
             if ctx.entities[e].kind == EntKind::Person {
                 entity = Some(e);
@@ -129,7 +129,7 @@ fn describe(ctx: &Ctx, s: usize, i: usize, j: usize) -> Desc {
     // "Matt Mahmoudi of Amnesty International": the person, not the organisation at the end.
     if let Some(e) = entity {
         if ctx.entities[e].kind != EntKind::Person {
-            if let Some(p) = ctx.names.iter().filter(|r| r.sent == s && r.i >= a && r.j < j).filter_map(|r| r.entity).find(|&x| ctx.entities[x].kind == EntKind::Person) {
+            if let Some(p) = ctx.names_window(s, a, j).iter().filter(|r| r.sent == s && r.i >= a && r.j < j).filter_map(|r| r.entity).find(|&x| ctx.entities[x].kind == EntKind::Person) {
                 entity = Some(p);
             }
         }
@@ -440,7 +440,7 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
         let person = gender.is_some();
         // Earlier candidates: name runs and resolved speakers within two paragraphs.
         let mut best: Option<(usize, Key, Option<Desc>)> = None;
-        for run in ctx.names.iter().filter(|x| x.span.start < here && ctx.paragraph_of(x.sent) + 2 >= p) {
+        for run in ctx.names_before(here).iter().filter(|x| ctx.paragraph_of(x.sent) + 2 >= p) {
             let Some(e) = run.entity else { continue };
             let ent = &ctx.entities[e];
             let ok = if person { ent.kind == EntKind::Person && (ent.gender.is_none() || ent.gender == gender) } else { ent.kind == EntKind::Org };
@@ -532,11 +532,11 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
         // An organisation named earlier in the same sentence comes first ("In a statement on the
         // Airbus website, the company said").
         if org_role {
-            if let Some(run) = ctx.names.iter().filter(|x| x.sent == s && x.span.start < here).filter(|x| x.entity.is_some_and(|e| ctx.entities[e].kind == EntKind::Org)).last() {
+            if let Some(run) = ctx.names_before(here).iter().filter(|x| x.sent == s).filter(|x| x.entity.is_some_and(|e| ctx.entities[e].kind == EntKind::Org)).last() {
                 return Some((Key::Ent(run.entity.unwrap_or_default()), d));
             }
         }
-        for run in ctx.names.iter().filter(|x| x.span.start < here) {
+        for run in ctx.names_before(here).iter() {
             let Some(e) = run.entity else { continue };
             let ent = &ctx.entities[e];
             let fits = ent.roles.contains(&h) || (org_role && !spoke && ent.kind == EntKind::Org && ctx.paragraph_of(run.sent) + 2 >= p);

@@ -82,6 +82,23 @@ impl<'a> Ctx<'a> {
         let first = (0..i).all(|k| !self.sents[s][k].is_word());
         !(first && self.lower_seen.contains(&t.lower))
     }
+    /// The name runs that may lie within tokens `a..j` of sentence `s`: a window of `names`
+    /// (sorted by start) holding every run that does, in order; callers still filter it. A scan
+    /// of all names for each cue made a long sentence of many names quadratic.
+    pub fn names_window(&self, s: usize, a: usize, j: usize) -> &[NameRun] {
+        let t = &self.sents[s];
+        if a >= j || j > t.len() {
+            return &[];
+        }
+        let (from, to) = (t[a].span.start, t[j - 1].span.end);
+        let lo = self.names.partition_point(|r| r.span.start < from);
+        let hi = lo + self.names[lo..].partition_point(|r| r.span.start < to);
+        &self.names[lo..hi]
+    }
+    /// The name runs that start before byte `here`, in order.
+    pub fn names_before(&self, here: usize) -> &[NameRun] {
+        &self.names[..self.names.partition_point(|r| r.span.start < here)]
+    }
     /// The name run covering token `i` of sentence `s`.
     pub fn run_at(&self, s: usize, i: usize) -> Option<&NameRun> {
         self.names.iter().find(|r| r.sent == s && r.i <= i && i < r.j)
