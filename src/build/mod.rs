@@ -509,8 +509,30 @@ fn related_pass(
 /// every article. A page whose bytes match its manifest record and which is still there is not
 /// read again (a no-op rebuild of 10,000 articles has about as many stakeholders); others are
 /// written unless a hand-written or hand-edited file is in the way (then a note, and it is left
-/// alone). Returns how many files were written.
-fn actors_pass(root: &Path, entries: &[&Entry], old: &Manifest, files: &mut BTreeMap<String, FileRecord>, notes: &mut Vec<String>) -> usize {
+/// alone). Returns how many files were written and the key to save ("" after a note).
+///
+/// Skipped (only its files checked for presence) when [`actors_key`] of its inputs and of the
+/// manifest's records of its files equals `done_key`, saved after the last pass without a note:
+/// the same inputs make the same pages, which that pass left on disk as recorded.
+fn actors_pass(
+    root: &Path,
+    entries: &[&Entry],
+    old: &Manifest,
+    files: &mut BTreeMap<String, FileRecord>,
+    notes: &mut Vec<String>,
+    done_key: &str,
+) -> (usize, String) {
+    let prefix = format!("{}/", crate::emit::actors::DIR);
+    let recorded = |m: &BTreeMap<String, FileRecord>| -> Vec<(String, FileRecord)> {
+        m.range(prefix.clone()..).take_while(|(p, _)| p.starts_with(&prefix)).map(|(p, r)| (p.clone(), r.clone())).collect()
+    };
+    if !done_key.is_empty() {
+        let was = recorded(&old.files);
+        if actors_key(entries, &was) == done_key && was.par_iter().all(|(p, _)| root.join(p).is_file()) {
+            files.extend(was);
+            return (0, done_key.to_string());
+        }
+    }
     let inputs: Vec<crate::emit::actors::Input<'_>> = entries
         .iter()
         .map(|e| crate::emit::actors::Input { slug: &e.slug, weight: e.weight, actors: &e.actors, details: &e.actor_details })
@@ -533,6 +555,7 @@ fn actors_pass(root: &Path, entries: &[&Entry], old: &Manifest, files: &mut BTre
         })
         .collect();
     let mut written = 0;
+    let mut complete = true;
     for (rel, rec, r) in done {
         match r {
             Ok(w) => {
@@ -545,10 +568,40 @@ fn actors_pass(root: &Path, entries: &[&Entry], old: &Manifest, files: &mut BTre
                     files.insert(rel, r.clone());
                 }
                 notes.push(e.to_string());
+                complete = false;
             }
         }
     }
-    written
+    (written, if complete { actors_key(entries, &recorded(files)) } else { String::new() })
+}
+
+/// What the stakeholder pages depend on (each listed explainer's slug, weight, stakeholders and
+/// their details) and the records of the pages as written.
+fn actors_key(entries: &[&Entry], records: &[(String, FileRecord)]) -> String {
+    let mut h = Sha256::new();
+    let mut put = |s: &str| {
+        h.update((s.len() as u64).to_le_bytes());
+        h.update(s.as_bytes());
+    };
+    put(TOOL);
+    for e in entries {
+        put(&e.slug);
+        put(&e.weight.to_string());
+        for list in [&e.actors, &e.actor_details] {
+            put(&list.len().to_string());
+            for (a, b) in list {
+                put(a);
+                put(b);
+            }
+        }
+    }
+    put(&records.len().to_string());
+    for (p, r) in records {
+        put(p);
+        put(&r.hash);
+        put(&r.len.to_string());
+    }
+    crate::ingest::hex(&h.finalize())
 }
 
 /// Replaces the `related` list of a `view.json` as [`crate::emit::view::View::to_json`] writes
@@ -588,18 +641,17 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     let mut report = Report::default();
     let timing = Timing::new();
     let start = std::time::SystemTime::now();
-    let found = discover::find(root);
-    timing.mark("find seeds");
+    // Walking seeds/ (file system) and parsing the manifest (CPU) overlap.
+    let (found, (old, old_stamps)) = rayon::join(|| discover::find(root), || (Manifest::load(root), Stamps::load(root)));
+    timing.mark("find seeds, load manifest");
     report.ignored = found.ignored;
     report.skipped = found.errors;
-    let old = Manifest::load(root).unwrap_or_else(|e| {
+    let old = old.unwrap_or_else(|e| {
         report.notes.push(e.to_string());
         Manifest::default()
     });
     let tool_ok = old.tool == TOOL;
-    let old_stamps = Stamps::load(root);
 
-    timing.mark("load manifest");
     // 1. Prepare.
     let progress = progress::Progress::new(opts.progress, found.seeds.len(), "reading seeds");
     let pctx = PrepCtx { root, base: &opts.extract, old: &old, tool_ok, stamps: &old_stamps, rehash: opts.rehash, start };
@@ -758,7 +810,9 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     // cards link to their stakeholders).
     timing.mark("css");
     let listed: Vec<&Entry> = entries.iter().map(|(_, e)| e).chain(&kept_failed).collect();
-    report.written += actors_pass(root, &listed, &old, &mut files, &mut report.notes);
+    let (written, actors_key) = actors_pass(root, &listed, &old, &mut files, &mut report.notes, &old_stamps.actors);
+    report.written += written;
+    new_stamps.actors = actors_key;
     timing.mark("stakeholders");
     entries.sort_by_key(|(i, _)| *i);
     report.built = entries.iter().map(|(_, e)| e.seed.clone()).collect();

@@ -2,8 +2,8 @@
 //! skip the related-explainers pass when nothing it reads changed.
 //!
 //! In/out: `.explainer/stamps` at the site root. One seed a line,
-//! `seed <sha256> <length> <mtime ns> <ctime ns> <seed path>`, and one line
-//! `related <key>`. The manifest stays the record of what was built (deterministic, fit to
+//! `seed <sha256> <length> <mtime ns> <ctime ns> <seed path>`, and the lines `related <key>` and
+//! `actors <key>`. The manifest stays the record of what was built (deterministic, fit to
 //! commit); this file only remembers what the file system said about each seed the last time it
 //! was hashed, so it holds times and differs between checkouts: it is not meant to be committed,
 //! and losing it (or a damaged line) only costs hashing those seeds again.
@@ -22,7 +22,9 @@
 //! The related key is a hash of everything the related pass reads (every built seed's slug,
 //! title and stakeholders, and the hash of the related list its `view.json` holds), saved
 //! only after a pass that wrote every list it had to. An equal key on the next build means the
-//! pass would find every list up to date, so it is not run.
+//! pass would find every list up to date, so it is not run. The actors key does the same for the
+//! stakeholder pages (their inputs and the manifest's records of the pages); with an equal key
+//! the pages are only checked to be still there.
 //!
 //! What it gets wrong: on non-Unix systems there is no ctime, so a seed rewritten with the same
 //! length and its mtime set back to the stamped one is missed (use `--rehash`).
@@ -81,6 +83,8 @@ pub struct Stamps {
     pub seeds: BTreeMap<String, (Stamp, String)>,
     /// Key of the last complete related pass ("" for none).
     pub related: String,
+    /// Key of the last complete stakeholder-pages pass ("" for none).
+    pub actors: String,
 }
 
 impl Stamps {
@@ -92,6 +96,8 @@ impl Stamps {
         for line in text.lines() {
             if let Some(k) = line.strip_prefix("related ") {
                 s.related = k.to_string();
+            } else if let Some(k) = line.strip_prefix("actors ") {
+                s.actors = k.to_string();
             } else if let Some(rest) = line.strip_prefix("seed ") {
                 let mut f = rest.splitn(5, ' ');
                 let (Some(sha), Some(len), Some(m), Some(c), Some(file)) = (f.next(), f.next(), f.next(), f.next(), f.next()) else { continue };
@@ -121,6 +127,9 @@ impl Stamps {
         if !self.related.is_empty() {
             let _ = writeln!(s, "related {}", self.related);
         }
+        if !self.actors.is_empty() {
+            let _ = writeln!(s, "actors {}", self.actors);
+        }
         s.into_bytes()
     }
 }
@@ -131,7 +140,7 @@ mod tests {
 
     #[test]
     fn round_trips_and_ignores_bad_lines() {
-        let mut s = Stamps { related: "abc".into(), ..Stamps::default() };
+        let mut s = Stamps { related: "abc".into(), actors: "def".into(), ..Stamps::default() };
         let st = Stamp { len: 12, mtime: 1_700_000_000_123_456_789, ctime: 1_700_000_000_123_456_790 };
         s.seeds.insert("seeds/with space.txt".into(), (st, "0".repeat(64)));
         let dir = std::env::temp_dir().join(format!("explainer-stamps-{}", std::process::id()));
