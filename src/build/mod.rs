@@ -505,15 +505,37 @@ fn related_pass(
     (written, if complete { related_key(entries) } else { String::new() })
 }
 
+/// Everything the stakeholder pass reads: each explainer's slug, weight and stakeholders (see
+/// [`stamps`]).
+fn actors_key(entries: &[&Entry]) -> String {
+    let mut h = Sha256::new();
+    let mut put = |s: &str| {
+        h.update((s.len() as u64).to_le_bytes());
+        h.update(s.as_bytes());
+    };
+    put(TOOL);
+    for e in entries {
+        put(&e.slug);
+        put(&e.weight.to_string());
+        put(&e.actors.len().to_string());
+        for ((id, name), (kind, role)) in e.actors.iter().zip(e.actor_details.iter().chain(std::iter::repeat(&(String::new(), String::new())))) {
+            put(id);
+            put(name);
+            put(kind);
+            put(role);
+        }
+    }
+    crate::ingest::hex(&h.finalize())
+}
+
 /// Writes the stakeholder pages (`content/actors/`, see [`crate::emit::actors`]), which need
-/// every article. A page whose bytes match its manifest record and which is still there is not
-/// read again (a no-op rebuild of 10,000 articles has about as many stakeholders); others are
+/// every article. Not run when [`actors_key`] equals `done_key` (saved after the last pass that
+/// wrote every page) and every page the manifest lists is still there: their records are kept.
+/// Otherwise a page whose bytes match its manifest record and which is still there is not read
+/// again (a no-op rebuild of 10,000 articles has over a thousand stakeholders); others are
 /// written unless a hand-written or hand-edited file is in the way (then a note, and it is left
-/// alone). Returns how many files were written and the key to save ("" after a note).
-///
-/// Skipped (only its files checked for presence) when [`actors_key`] of its inputs and of the
-/// manifest's records of its files equals `done_key`, saved after the last pass without a note:
-/// the same inputs make the same pages, which that pass left on disk as recorded.
+/// alone). Returns how many files were written and the key to save ("" when a page could not
+/// be written).
 fn actors_pass(
     root: &Path,
     entries: &[&Entry],
@@ -522,16 +544,12 @@ fn actors_pass(
     notes: &mut Vec<String>,
     done_key: &str,
 ) -> (usize, String) {
+    let key = actors_key(entries);
     let prefix = format!("{}/", crate::emit::actors::DIR);
-    let recorded = |m: &BTreeMap<String, FileRecord>| -> Vec<(String, FileRecord)> {
-        m.range(prefix.clone()..).take_while(|(p, _)| p.starts_with(&prefix)).map(|(p, r)| (p.clone(), r.clone())).collect()
-    };
-    if !done_key.is_empty() {
-        let was = recorded(&old.files);
-        if actors_key(entries, &was) == done_key && was.par_iter().all(|(p, _)| root.join(p).is_file()) {
-            files.extend(was);
-            return (0, done_key.to_string());
-        }
+    let recorded: Vec<(&String, &FileRecord)> = old.files.range(prefix.clone()..).take_while(|(p, _)| p.starts_with(&prefix)).collect();
+    if !done_key.is_empty() && key == done_key && !recorded.is_empty() && recorded.par_iter().all(|(p, _)| root.join(p).is_file()) {
+        files.extend(recorded.into_iter().map(|(p, r)| (p.clone(), r.clone())));
+        return (0, key);
     }
     let inputs: Vec<crate::emit::actors::Input<'_>> = entries
         .iter()
@@ -572,36 +590,7 @@ fn actors_pass(
             }
         }
     }
-    (written, if complete { actors_key(entries, &recorded(files)) } else { String::new() })
-}
-
-/// What the stakeholder pages depend on (each listed explainer's slug, weight, stakeholders and
-/// their details) and the records of the pages as written.
-fn actors_key(entries: &[&Entry], records: &[(String, FileRecord)]) -> String {
-    let mut h = Sha256::new();
-    let mut put = |s: &str| {
-        h.update((s.len() as u64).to_le_bytes());
-        h.update(s.as_bytes());
-    };
-    put(TOOL);
-    for e in entries {
-        put(&e.slug);
-        put(&e.weight.to_string());
-        for list in [&e.actors, &e.actor_details] {
-            put(&list.len().to_string());
-            for (a, b) in list {
-                put(a);
-                put(b);
-            }
-        }
-    }
-    put(&records.len().to_string());
-    for (p, r) in records {
-        put(p);
-        put(&r.hash);
-        put(&r.len.to_string());
-    }
-    crate::ingest::hex(&h.finalize())
+    (written, if complete { key } else { String::new() })
 }
 
 /// Replaces the `related` list of a `view.json` as [`crate::emit::view::View::to_json`] writes

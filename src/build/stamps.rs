@@ -2,8 +2,8 @@
 //! skip the related-explainers pass when nothing it reads changed.
 //!
 //! In/out: `.explainer/stamps` at the site root. One seed a line,
-//! `seed <sha256> <length> <mtime ns> <ctime ns> <seed path>`, and the lines `related <key>` and
-//! `actors <key>`. The manifest stays the record of what was built (deterministic, fit to
+//! `seed <sha256> <length> <mtime ns> <ctime ns> <seed path>`, one line `related <key>` and one
+//! line `actors <key>` (the same for the stakeholder pages, `build::actors_pass`). The manifest stays the record of what was built (deterministic, fit to
 //! commit); this file only remembers what the file system said about each seed the last time it
 //! was hashed, so it holds times and differs between checkouts: it is not meant to be committed,
 //! and losing it (or a damaged line) only costs hashing those seeds again.
@@ -22,9 +22,7 @@
 //! The related key is a hash of everything the related pass reads (every built seed's slug,
 //! title and stakeholders, and the hash of the related list its `view.json` holds), saved
 //! only after a pass that wrote every list it had to. An equal key on the next build means the
-//! pass would find every list up to date, so it is not run. The actors key does the same for the
-//! stakeholder pages (their inputs and the manifest's records of the pages); with an equal key
-//! the pages are only checked to be still there.
+//! pass would find every list up to date, so it is not run.
 //!
 //! What it gets wrong: on non-Unix systems there is no ctime, so a seed rewritten with the same
 //! length and its mtime set back to the stamped one is missed (use `--rehash`).
