@@ -165,6 +165,11 @@ struct Src {
     speaker_spans: Vec<Span>,
 }
 
+/// Byte offset where paragraph `p` starts (its first sentence), or 0.
+fn doc_para_start(ctx: &Ctx, p: usize) -> usize {
+    (0..ctx.sents.len()).find(|&s| ctx.para[s] == Some(p)).and_then(|s| ctx.sents[s].first()).map_or(0, |t| t.span.start)
+}
+
 fn is_person_head(h: &str) -> bool {
     lex::ROLE_NOUNS.contains_key(h) || matches!(h, "official" | "person" | "source" | "man" | "woman")
 }
@@ -467,7 +472,8 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
             }
         }
         // A speaker named later in the same paragraph, when nothing fits before it.
-        if best.is_none() || pr == "she" && !ctx.entities.iter().any(|e| e.gender == Some(Gender::Female)) {
+        let best_here = best.as_ref().is_some_and(|(at, _, _)| *at >= doc_para_start(ctx, p));
+        if best.is_none() || pr == "she" && !best_here && !ctx.entities.iter().any(|e| e.gender == Some(Gender::Female)) {
             for (opos, &o) in order.iter().enumerate().skip(pos + 1) {
                 if ctx.paragraph_of(raws[o].sent) != p {
                     break;
@@ -480,7 +486,8 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
                         continue;
                     }
                     let od = describe(ctx, sent, i, j);
-                    if od.pronoun.is_none() {
+                    let fits = !person || od.entity.is_some_and(|e| ctx.entities[e].kind == EntKind::Person) || (od.entity.is_none() && is_person_head(&od.head));
+                    if od.pronoun.is_none() && fits {
                         if let Some((key, ante)) = resolve(ctx, raws, keys, order, opos, o, seen) {
                             best = Some((od.span.start, key, Some(ante)));
                             break;
@@ -519,7 +526,7 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
             }
             let fits = od.head == h
                 || match key {
-                    Key::Ent(e) => ctx.entities[*e].roles.contains(&h) || (org_role && ctx.entities[*e].kind == EntKind::Org),
+                    Key::Ent(e) => ctx.entities[*e].roles.contains(&h) || (org_role && ctx.entities[*e].kind == EntKind::Org && org_fits(&h, &ctx.entities[*e])),
                     _ => false,
                 };
             if fits && best.as_ref().map_or(true, |(b, _)| od.span.start >= *b) {
@@ -532,14 +539,20 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
         // An organisation named earlier in the same sentence comes first ("In a statement on the
         // Airbus website, the company said").
         if org_role {
-            if let Some(run) = ctx.names_before(here).iter().filter(|x| x.sent == s).filter(|x| x.entity.is_some_and(|e| ctx.entities[e].kind == EntKind::Org)).last() {
+            if let Some(run) = ctx
+                .names_before(here)
+                .iter()
+                .filter(|x| x.sent == s)
+                .filter(|x| x.entity.is_some_and(|e| ctx.entities[e].kind == EntKind::Org && org_fits(&h, &ctx.entities[e])))
+                .last()
+            {
                 return Some((Key::Ent(run.entity.unwrap_or_default()), d));
             }
         }
         for run in ctx.names_before(here).iter() {
             let Some(e) = run.entity else { continue };
             let ent = &ctx.entities[e];
-            let fits = ent.roles.contains(&h) || (org_role && !spoke && ent.kind == EntKind::Org && ctx.paragraph_of(run.sent) + 2 >= p);
+            let fits = ent.roles.contains(&h) || (org_role && !spoke && ent.kind == EntKind::Org && org_fits(&h, ent) && ctx.paragraph_of(run.sent) + 2 >= p);
             if fits && best.as_ref().map_or(true, |(b, _)| run.span.start >= *b) {
                 best = Some((run.span.start, Key::Ent(e)));
             }
@@ -552,6 +565,26 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
         return None;
     }
     Some((Key::Desc(d.words.join(" ")), d))
+}
+
+/// Whether an organisation noun can stand for a named organisation: "the company" is not "the
+/// Department of Labor", "the ministry" is not "Acme Corp". Unknown kinds fit anything.
+fn org_fits(noun: &str, ent: &names::Entity) -> bool {
+    let lower = ent.name.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().map(|w| w.trim_end_matches('.')).collect();
+    let kind = match ent.body {
+        Some(StakeholderKind::Company) => Some(SourceKind::Company),
+        Some(StakeholderKind::Government | StakeholderKind::Country | StakeholderKind::International) => Some(SourceKind::Government),
+        Some(StakeholderKind::Media) => Some(SourceKind::Media),
+        _ => org_kind(&words, &words.join(" ")),
+    };
+    let want = match noun {
+        "ministry" | "department" | "agency" => SourceKind::Government,
+        "newspaper" | "broadcaster" | "outlet" => SourceKind::Media,
+        "group" | "organisation" | "organization" | "network" => return true,
+        _ => SourceKind::Company,
+    };
+    kind.is_none_or(|k| k == want)
 }
 
 /// The stakeholder a source stands for: one whose mention overlaps a speaker phrase, else one
