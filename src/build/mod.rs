@@ -630,18 +630,17 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     let mut report = Report::default();
     let timing = Timing::new();
     let start = std::time::SystemTime::now();
-    let found = discover::find(root);
-    timing.mark("find seeds");
+    // Walking seeds/ (file system) and parsing the manifest (CPU) overlap.
+    let (found, (old, old_stamps)) = rayon::join(|| discover::find(root), || (Manifest::load(root), Stamps::load(root)));
+    timing.mark("find seeds, load manifest");
     report.ignored = found.ignored;
     report.skipped = found.errors;
-    let old = Manifest::load(root).unwrap_or_else(|e| {
+    let old = old.unwrap_or_else(|e| {
         report.notes.push(e.to_string());
         Manifest::default()
     });
     let tool_ok = old.tool == TOOL;
-    let old_stamps = Stamps::load(root);
 
-    timing.mark("load manifest");
     // 1. Prepare.
     let progress = progress::Progress::new(opts.progress, found.seeds.len(), "reading seeds");
     let pctx = PrepCtx { root, base: &opts.extract, old: &old, tool_ok, stamps: &old_stamps, rehash: opts.rehash, start };
