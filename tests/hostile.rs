@@ -682,6 +682,11 @@ fn stakeholder_pages_follow_the_seeds_and_spare_hand_written_ones() {
     assert!(!both.is_empty(), "no stakeholder page lists both explainers: {ids:?}");
     let r = run(&root);
     assert_eq!(r.written, 0, "a no-op build rewrites no stakeholder page: {}", r.summary(9));
+    // A stakeholder page deleted by hand comes back with the next build, even with no seed changed.
+    let gone = root.join("content/actors").join(&ids[0]).join("index.md");
+    std::fs::remove_file(&gone).unwrap();
+    let r = run(&root);
+    assert!(gone.is_file() && r.written == 1, "{}", r.summary(9));
 
     // A hand-written page where a stakeholder page would go is kept, with a note.
     let other = site("actors-hand");

@@ -505,12 +505,52 @@ fn related_pass(
     (written, if complete { related_key(entries) } else { String::new() })
 }
 
+/// Everything the stakeholder pass reads: each explainer's slug, weight and stakeholders (see
+/// [`stamps`]).
+fn actors_key(entries: &[&Entry]) -> String {
+    let mut h = Sha256::new();
+    let mut put = |s: &str| {
+        h.update((s.len() as u64).to_le_bytes());
+        h.update(s.as_bytes());
+    };
+    put(TOOL);
+    for e in entries {
+        put(&e.slug);
+        put(&e.weight.to_string());
+        put(&e.actors.len().to_string());
+        for ((id, name), (kind, role)) in e.actors.iter().zip(e.actor_details.iter().chain(std::iter::repeat(&(String::new(), String::new())))) {
+            put(id);
+            put(name);
+            put(kind);
+            put(role);
+        }
+    }
+    crate::ingest::hex(&h.finalize())
+}
+
 /// Writes the stakeholder pages (`content/actors/`, see [`crate::emit::actors`]), which need
-/// every article. A page whose bytes match its manifest record and which is still there is not
-/// read again (a no-op rebuild of 10,000 articles has about as many stakeholders); others are
+/// every article. Not run when [`actors_key`] equals `done_key` (saved after the last pass that
+/// wrote every page) and every page the manifest lists is still there: their records are kept.
+/// Otherwise a page whose bytes match its manifest record and which is still there is not read
+/// again (a no-op rebuild of 10,000 articles has over a thousand stakeholders); others are
 /// written unless a hand-written or hand-edited file is in the way (then a note, and it is left
-/// alone). Returns how many files were written.
-fn actors_pass(root: &Path, entries: &[&Entry], old: &Manifest, files: &mut BTreeMap<String, FileRecord>, notes: &mut Vec<String>) -> usize {
+/// alone). Returns how many files were written and the key to save ("" when a page could not
+/// be written).
+fn actors_pass(
+    root: &Path,
+    entries: &[&Entry],
+    old: &Manifest,
+    files: &mut BTreeMap<String, FileRecord>,
+    notes: &mut Vec<String>,
+    done_key: &str,
+) -> (usize, String) {
+    let key = actors_key(entries);
+    let prefix = format!("{}/", crate::emit::actors::DIR);
+    let recorded: Vec<(&String, &FileRecord)> = old.files.range(prefix.clone()..).take_while(|(p, _)| p.starts_with(&prefix)).collect();
+    if !done_key.is_empty() && key == done_key && !recorded.is_empty() && recorded.par_iter().all(|(p, _)| root.join(p).is_file()) {
+        files.extend(recorded.into_iter().map(|(p, r)| (p.clone(), r.clone())));
+        return (0, key);
+    }
     let inputs: Vec<crate::emit::actors::Input<'_>> = entries
         .iter()
         .map(|e| crate::emit::actors::Input { slug: &e.slug, weight: e.weight, actors: &e.actors, details: &e.actor_details })
@@ -533,6 +573,7 @@ fn actors_pass(root: &Path, entries: &[&Entry], old: &Manifest, files: &mut BTre
         })
         .collect();
     let mut written = 0;
+    let mut complete = true;
     for (rel, rec, r) in done {
         match r {
             Ok(w) => {
@@ -545,10 +586,11 @@ fn actors_pass(root: &Path, entries: &[&Entry], old: &Manifest, files: &mut BTre
                     files.insert(rel, r.clone());
                 }
                 notes.push(e.to_string());
+                complete = false;
             }
         }
     }
-    written
+    (written, if complete { key } else { String::new() })
 }
 
 /// Replaces the `related` list of a `view.json` as [`crate::emit::view::View::to_json`] writes
@@ -588,18 +630,17 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     let mut report = Report::default();
     let timing = Timing::new();
     let start = std::time::SystemTime::now();
-    let found = discover::find(root);
-    timing.mark("find seeds");
+    // Walking seeds/ (file system) and parsing the manifest (CPU) overlap.
+    let (found, (old, old_stamps)) = rayon::join(|| discover::find(root), || (Manifest::load(root), Stamps::load(root)));
+    timing.mark("find seeds, load manifest");
     report.ignored = found.ignored;
     report.skipped = found.errors;
-    let old = Manifest::load(root).unwrap_or_else(|e| {
+    let old = old.unwrap_or_else(|e| {
         report.notes.push(e.to_string());
         Manifest::default()
     });
     let tool_ok = old.tool == TOOL;
-    let old_stamps = Stamps::load(root);
 
-    timing.mark("load manifest");
     // 1. Prepare.
     let progress = progress::Progress::new(opts.progress, found.seeds.len(), "reading seeds");
     let pctx = PrepCtx { root, base: &opts.extract, old: &old, tool_ok, stamps: &old_stamps, rehash: opts.rehash, start };
@@ -758,7 +799,9 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     // cards link to their stakeholders).
     timing.mark("css");
     let listed: Vec<&Entry> = entries.iter().map(|(_, e)| e).chain(&kept_failed).collect();
-    report.written += actors_pass(root, &listed, &old, &mut files, &mut report.notes);
+    let (written, actors_key) = actors_pass(root, &listed, &old, &mut files, &mut report.notes, &old_stamps.actors);
+    report.written += written;
+    new_stamps.actors = actors_key;
     timing.mark("stakeholders");
     entries.sort_by_key(|(i, _)| *i);
     report.built = entries.iter().map(|(_, e)| e.seed.clone()).collect();

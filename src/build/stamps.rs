@@ -2,8 +2,8 @@
 //! skip the related-explainers pass when nothing it reads changed.
 //!
 //! In/out: `.explainer/stamps` at the site root. One seed a line,
-//! `seed <sha256> <length> <mtime ns> <ctime ns> <seed path>`, and one line
-//! `related <key>`. The manifest stays the record of what was built (deterministic, fit to
+//! `seed <sha256> <length> <mtime ns> <ctime ns> <seed path>`, one line `related <key>` and one
+//! line `actors <key>` (the same for the stakeholder pages, `build::actors_pass`). The manifest stays the record of what was built (deterministic, fit to
 //! commit); this file only remembers what the file system said about each seed the last time it
 //! was hashed, so it holds times and differs between checkouts: it is not meant to be committed,
 //! and losing it (or a damaged line) only costs hashing those seeds again.
@@ -81,6 +81,8 @@ pub struct Stamps {
     pub seeds: BTreeMap<String, (Stamp, String)>,
     /// Key of the last complete related pass ("" for none).
     pub related: String,
+    /// Key of the last complete stakeholder-pages pass ("" for none).
+    pub actors: String,
 }
 
 impl Stamps {
@@ -92,6 +94,8 @@ impl Stamps {
         for line in text.lines() {
             if let Some(k) = line.strip_prefix("related ") {
                 s.related = k.to_string();
+            } else if let Some(k) = line.strip_prefix("actors ") {
+                s.actors = k.to_string();
             } else if let Some(rest) = line.strip_prefix("seed ") {
                 let mut f = rest.splitn(5, ' ');
                 let (Some(sha), Some(len), Some(m), Some(c), Some(file)) = (f.next(), f.next(), f.next(), f.next(), f.next()) else { continue };
@@ -121,6 +125,9 @@ impl Stamps {
         if !self.related.is_empty() {
             let _ = writeln!(s, "related {}", self.related);
         }
+        if !self.actors.is_empty() {
+            let _ = writeln!(s, "actors {}", self.actors);
+        }
         s.into_bytes()
     }
 }
@@ -131,7 +138,7 @@ mod tests {
 
     #[test]
     fn round_trips_and_ignores_bad_lines() {
-        let mut s = Stamps { related: "abc".into(), ..Stamps::default() };
+        let mut s = Stamps { related: "abc".into(), actors: "def".into(), ..Stamps::default() };
         let st = Stamp { len: 12, mtime: 1_700_000_000_123_456_789, ctime: 1_700_000_000_123_456_790 };
         s.seeds.insert("seeds/with space.txt".into(), (st, "0".repeat(64)));
         let dir = std::env::temp_dir().join(format!("explainer-stamps-{}", std::process::id()));

@@ -165,6 +165,11 @@ struct Src {
     speaker_spans: Vec<Span>,
 }
 
+/// Byte offset where paragraph `p` starts (its first sentence), or 0.
+fn doc_para_start(ctx: &Ctx, p: usize) -> usize {
+    (0..ctx.sents.len()).find(|&s| ctx.para[s] == Some(p)).and_then(|s| ctx.sents[s].first()).map_or(0, |t| t.span.start)
+}
+
 fn is_person_head(h: &str) -> bool {
     lex::ROLE_NOUNS.contains_key(h) || matches!(h, "official" | "person" | "source" | "man" | "woman")
 }
@@ -222,6 +227,45 @@ fn quote_paragraphs(doc: &Document, ctx: &Ctx, quotes: &[Quote], raws: &mut Vec<
     }
 }
 
+/// A sentence that is one quotation and nothing else, with no cue, right after a sentence of
+/// the same paragraph with an attributed quotation: the same speaker goes on ("“It is a lie,”
+/// said Anna Nowak. “They are hiding the truth.”"). Its cue is empty.
+fn quote_sentences(doc: &Document, ctx: &Ctx, quotes: &[Quote], raws: &mut Vec<Raw>) {
+    let text = doc.text();
+    let with_raw: BTreeSet<usize> = raws.iter().map(|r| r.sent).collect();
+    let mut added: Vec<(usize, usize)> = Vec::new();
+    for s in 1..doc.sentences.len() {
+        if with_raw.contains(&s) || ctx.para[s].is_none() || ctx.para[s] != ctx.para[s - 1] {
+            continue;
+        }
+        let sp = doc.sentences[s].span;
+        let Some(q) = quotes.iter().find(|q| q.span.start == sp.start && q.closed) else { continue };
+        if text[q.span.end.min(sp.end)..sp.end].chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        // The previous sentence's quoted statement, or one added just before (a run of quotes).
+        let prev = added
+            .iter()
+            .rev()
+            .find(|&&(ps, _)| ps == s - 1)
+            .map(|&(_, k)| k)
+            .or_else(|| (0..raws.len()).filter(|&k| raws[k].sent == s - 1 && raws[k].kind == StatementKind::Indirect && raws[k].quoted && !raws[k].bare).max_by_key(|&k| (raws[k].cue_span.start, k)));
+        let Some(prev) = prev else { continue };
+        raws.push(Raw {
+            kind: StatementKind::Indirect,
+            cue: String::new(),
+            lemma: "say".into(),
+            cue_span: Span::new(q.span.start, q.span.start),
+            content: q.span,
+            sent: s,
+            speaker: SpeakerAt::SameAs(prev),
+            quoted: true,
+            bare: false,
+        });
+        added.push((s, raws.len() - 1));
+    }
+}
+
 /// Extracts sources and disputes.
 pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Vec<Dispute>) {
     let text = doc.text();
@@ -242,6 +286,7 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Ve
     for s in 0..ctx.sents.len() {
         cues::find(&ctx, s, &quotes, &mut raws);
     }
+    quote_sentences(doc, &ctx, &quotes, &mut raws);
     quote_paragraphs(doc, &ctx, &quotes, &mut raws);
     // Resolve speakers, in text order of the cues.
     let mut order: Vec<usize> = (0..raws.len()).collect();
@@ -465,7 +510,8 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
             }
         }
         // A speaker named later in the same paragraph, when nothing fits before it.
-        if best.is_none() || pr == "she" && !ctx.entities.iter().any(|e| e.gender == Some(Gender::Female)) {
+        let best_here = best.as_ref().is_some_and(|(at, _, _)| *at >= doc_para_start(ctx, p));
+        if best.is_none() || pr == "she" && !best_here && !ctx.entities.iter().any(|e| e.gender == Some(Gender::Female)) {
             for (opos, &o) in order.iter().enumerate().skip(pos + 1) {
                 if ctx.paragraph_of(raws[o].sent) != p {
                     break;
@@ -478,7 +524,8 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
                         continue;
                     }
                     let od = describe(ctx, sent, i, j);
-                    if od.pronoun.is_none() {
+                    let fits = !person || od.entity.is_some_and(|e| ctx.entities[e].kind == EntKind::Person) || (od.entity.is_none() && is_person_head(&od.head));
+                    if od.pronoun.is_none() && fits {
                         if let Some((key, ante)) = resolve(ctx, raws, keys, order, opos, o, seen) {
                             best = Some((od.span.start, key, Some(ante)));
                             break;
@@ -517,7 +564,7 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
             }
             let fits = od.head == h
                 || match key {
-                    Key::Ent(e) => ctx.entities[*e].roles.contains(&h) || (org_role && ctx.entities[*e].kind == EntKind::Org),
+                    Key::Ent(e) => ctx.entities[*e].roles.contains(&h) || (org_role && ctx.entities[*e].kind == EntKind::Org && org_fits(&h, &ctx.entities[*e])),
                     _ => false,
                 };
             if fits && best.as_ref().map_or(true, |(b, _)| od.span.start >= *b) {
@@ -530,14 +577,20 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
         // An organisation named earlier in the same sentence comes first ("In a statement on the
         // Airbus website, the company said").
         if org_role {
-            if let Some(run) = ctx.names_before(here).iter().filter(|x| x.sent == s).filter(|x| x.entity.is_some_and(|e| ctx.entities[e].kind == EntKind::Org)).last() {
+            if let Some(run) = ctx
+                .names_before(here)
+                .iter()
+                .filter(|x| x.sent == s)
+                .filter(|x| x.entity.is_some_and(|e| ctx.entities[e].kind == EntKind::Org && org_fits(&h, &ctx.entities[e])))
+                .last()
+            {
                 return Some((Key::Ent(run.entity.unwrap_or_default()), d));
             }
         }
         for run in ctx.names_before(here).iter() {
             let Some(e) = run.entity else { continue };
             let ent = &ctx.entities[e];
-            let fits = ent.roles.contains(&h) || (org_role && !spoke && ent.kind == EntKind::Org && ctx.paragraph_of(run.sent) + 2 >= p);
+            let fits = ent.roles.contains(&h) || (org_role && !spoke && ent.kind == EntKind::Org && org_fits(&h, ent) && ctx.paragraph_of(run.sent) + 2 >= p);
             if fits && best.as_ref().map_or(true, |(b, _)| run.span.start >= *b) {
                 best = Some((run.span.start, Key::Ent(e)));
             }
@@ -550,6 +603,26 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
         return None;
     }
     Some((Key::Desc(d.words.join(" ")), d))
+}
+
+/// Whether an organisation noun can stand for a named organisation: "the company" is not "the
+/// Department of Labor", "the ministry" is not "Acme Corp". Unknown kinds fit anything.
+fn org_fits(noun: &str, ent: &names::Entity) -> bool {
+    let lower = ent.name.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().map(|w| w.trim_end_matches('.')).collect();
+    let kind = match ent.body {
+        Some(StakeholderKind::Company) => Some(SourceKind::Company),
+        Some(StakeholderKind::Government | StakeholderKind::Country | StakeholderKind::International) => Some(SourceKind::Government),
+        Some(StakeholderKind::Media) => Some(SourceKind::Media),
+        _ => org_kind(&words, &words.join(" ")),
+    };
+    let want = match noun {
+        "ministry" | "department" | "agency" => SourceKind::Government,
+        "newspaper" | "broadcaster" | "outlet" => SourceKind::Media,
+        "group" | "organisation" | "organization" | "network" => return true,
+        _ => SourceKind::Company,
+    };
+    kind.is_none_or(|k| k == want)
 }
 
 /// The stakeholder a source stands for: one whose mention overlaps a speaker phrase, else one

@@ -52,6 +52,8 @@ pub struct Entity {
     pub roles: BTreeSet<String>,
     /// Name words of an organisation the entity belongs to ("Amnesty International").
     pub affiliation: Option<String>,
+    /// What the stakeholder stage says this name is (company, government, …), when it found it.
+    pub body: Option<StakeholderKind>,
 }
 
 impl<'a> Ctx<'a> {
@@ -336,7 +338,8 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
         let e = match found {
             Some(k) => k,
             None => {
-                ctx.entities.push(Entity { name: name.clone(), kind, gender: None, roles: BTreeSet::new(), affiliation: None });
+                let body = stakeholders.iter().find(|st| st.mentions.iter().any(|m| m.span.overlaps(span))).map(|st| st.kind);
+                ctx.entities.push(Entity { name: name.clone(), kind, gender: None, roles: BTreeSet::new(), affiliation: None, body });
                 ctx.entities.len() - 1
             }
         };

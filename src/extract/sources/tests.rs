@@ -353,3 +353,40 @@ fn surname_opening_a_sentence_and_the_company_claims() {
     assert!(jobs.statements.iter().any(|s| s.text == "there were 3,800 attendees"), "{:?}", jobs.statements);
     assert!(v.iter().any(|s| s.statements.iter().any(|t| t.cue == "claims")), "{:?}", names(&v));
 }
+
+#[test]
+fn wire_story_pronouns_companies_and_passive_agents() {
+    // A wire-style story (written for this test): "She said" after "Chief executive Maria Lopez
+    // told …" in the same paragraph is Lopez, not an earlier spokeswoman; "the company" is the
+    // company, not a department that did not answer; "on a conference call that", "in a note
+    // that"; "was first reported by The Wall Street Journal".
+    let v = run("Acme to cut jobs\n\nAcme Corp said on Tuesday it would cut 1,000 jobs.\n\n\
+                 A spokeswoman for the Department of Labor did not respond to a request for comment.\n\n\
+                 Chief executive Maria Lopez told analysts on a conference call that the cuts were painful. She said the company expected to save $200 million a year.\n\n\
+                 Analysts at Morgan Stanley wrote in a note that the move was overdue. The plan was first reported by The Wall Street Journal.\n");
+    let lopez = find(&v, "Maria Lopez");
+    let texts: Vec<&str> = lopez.statements.iter().map(|s| s.text.as_str()).collect();
+    assert!(texts.contains(&"the cuts were painful"), "{texts:?}");
+    assert!(texts.contains(&"the company expected to save $200 million a year"), "{texts:?}");
+    let labor = find(&v, "Department of Labor");
+    assert!(labor.statements.iter().all(|s| s.kind == StatementKind::NoComment), "{:?}", labor.statements);
+    assert!(find(&v, "Acme Corp").statements.iter().any(|s| s.cue == "expected"));
+    assert!(v.iter().any(|s| s.statements.iter().any(|t| t.text == "the move was overdue")));
+    let wsj = find(&v, "Wall Street Journal");
+    assert_eq!(wsj.statements[0].text, "The plan");
+    assert_eq!(wsj.kind, SourceKind::Media);
+}
+
+#[test]
+fn quote_runs_on_after_an_inverted_cue_and_declined_to_say() {
+    // Written for this test, in wire style: "“It is a lie,” said opposition leader Anna Nowak.
+    // “They are hiding the truth.”" and "He declined to say how many …".
+    let v = run("Ministry answers\n\nDefence Minister Piotr Kowalski said the army was ready. He declined to say how many soldiers were deployed.\n\n\
+                 “It is a lie,” said opposition leader Anna Nowak. “They are hiding the truth.”\n");
+    let n = find(&v, "Anna Nowak");
+    let texts: Vec<&str> = n.statements.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(texts, vec!["It is a lie", "They are hiding the truth."]);
+    assert!(n.statements.iter().all(|s| s.kind == StatementKind::Direct));
+    let k = find(&v, "Piotr Kowalski");
+    assert!(k.statements.iter().any(|s| s.kind == StatementKind::NoComment && s.cue == "declined to say"), "{:?}", k.statements);
+}
