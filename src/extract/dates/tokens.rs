@@ -19,8 +19,57 @@ pub struct Tok<'a> {
     pub end: usize,
     pub text: &'a str,
     /// ASCII lower case of `text` (other characters unchanged).
-    pub lower: String,
+    pub lower: Lower<'a>,
     pub kind: Kind,
+}
+
+/// A token's lower-case text: borrowed from the seed when it has no ASCII capital (most
+/// tokens), so tokenising allocates no string per token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lower<'a>(std::borrow::Cow<'a, str>);
+
+impl<'a> Lower<'a> {
+    fn of(text: &'a str) -> Lower<'a> {
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            Lower(std::borrow::Cow::Owned(text.to_ascii_lowercase()))
+        } else {
+            Lower(std::borrow::Cow::Borrowed(text))
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<Lower<'_>> for &str {
+    fn eq(&self, other: &Lower<'_>) -> bool {
+        **self == *other.0
+    }
+}
+
+impl std::fmt::Display for Lower<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 impl Tok<'_> {
@@ -92,11 +141,11 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             }
             let text_ = &s[i..j];
             let kind = if text_.bytes().all(|x| x.is_ascii_digit() || x == b',' || x == b'.') { Kind::Num } else { Kind::Word };
-            out.push(Tok { start: start + i, end: start + j, text: text_, lower: text_.to_ascii_lowercase(), kind });
+            out.push(Tok { start: start + i, end: start + j, text: text_, lower: Lower::of(text_), kind });
         } else {
             let j = i + c.len_utf8();
             let text_ = &s[i..j];
-            out.push(Tok { start: start + i, end: start + j, text: text_, lower: text_.to_string(), kind: Kind::Punct });
+            out.push(Tok { start: start + i, end: start + j, text: text_, lower: Lower::of(text_), kind: Kind::Punct });
         }
     }
     out
