@@ -105,12 +105,19 @@ pub static MONTHS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 
 /// 1-based month number of a month name or its common abbreviation ("Sept", "Jan.").
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches('.').as_bytes();
+    // No month name is longer than "september": longer words match none (and need no copy).
+    if w.len() < 3 || w.len() > 9 {
         return None;
     }
+    let mut buf = [0u8; 9];
+    let w = &mut buf[..w.len()];
+    w.copy_from_slice(word.trim_end_matches('.').as_bytes());
+    w.make_ascii_lowercase();
+    let w = &*w;
     MONTHS.iter().position(|m| {
-        *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
+        let m = m.as_bytes();
+        m == w || (m.starts_with(w) && (w.len() == 3 || w == b"sept"))
     }).map(|i| i as u32 + 1)
 }
 

@@ -416,11 +416,12 @@ fn group_sources(doc: &wire::Document) -> (Vec<SourceGroup>, Vec<SourceView>, Ve
             statements: s
                 .statements
                 .iter()
-                .filter(|st| st.kind != "no-comment")
+                // A source that spoke and also left a question unanswered keeps that record
+                // among its statements, as the sentence that says so (no cue before it).
                 .map(|st| StatementView {
                     kind: st.kind.clone(),
                     direct: st.kind == "direct",
-                    cue: st.cue.clone(),
+                    cue: if st.kind == "no-comment" { String::new() } else { st.cue.clone() },
                     text: st.text.clone(),
                     paragraph: st.paragraph.clone(),
                     judgement: st.judgement,

@@ -647,7 +647,10 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
                 if after_punct && c + 1 < n && toks[c + 1].lower != "that" {
                     let b = np_fwd(ctx, s, c + 1, n);
                     let ends = b >= n || matches!(toks[b].lower.as_str(), "," | "." | ";" | "!" | "?");
-                    if b > c + 1 && ends && (toks[c + 1].cap || lex::is_pronoun(&toks[c + 1].lower) || lex::is_det(&toks[c + 1].lower)) {
+                    // "…,” said opposition leader Anna Nowak.": a lower-case description is fine
+                    // when a name follows in the phrase.
+                    let named = (c + 1..b).any(|k| ctx.run_at(s, k).is_some_and(|r| r.entity.is_some()));
+                    if b > c + 1 && ends && (toks[c + 1].cap || lex::is_pronoun(&toks[c + 1].lower) || lex::is_det(&toks[c + 1].lower) || named) {
                         speaker = Some(SpeakerAt::Np { sent: s, i: c + 1, j: b });
                         inverted = true;
                     }

@@ -31,17 +31,34 @@ const STOP: &[&str] = &[
 const NEGATIONS: &[&str] = &["no", "not", "never", "none", "nothing", "neither", "nor", "unaware", "without", "nobody"];
 
 pub fn stem(w: &str) -> String {
-    let w = w.to_lowercase().replace('’', "'");
-    let w = w.trim_end_matches("'s").trim_end_matches('\'');
+    let mut out = String::new();
+    stem_into(w, &mut out);
+    out
+}
+
+/// [`stem`] into a buffer (cleared first): no allocation for an ASCII word.
+fn stem_into(w: &str, out: &mut String) {
+    out.clear();
+    if w.is_ascii() {
+        out.push_str(w);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&w.to_lowercase().replace('’', "'"));
+    }
+    let kept = out.trim_end_matches("'s").trim_end_matches('\'').len();
+    out.truncate(kept);
     for suf in ["ments", "ings", "ing", "ed", "es", "s"] {
-        if let Some(b) = w.strip_suffix(suf) {
+        if let Some(b) = out.strip_suffix(suf) {
             if b.len() >= 4 {
-                let b = if suf == "ments" { format!("{b}ment") } else { b.to_string() };
-                return b;
+                let n = b.len();
+                out.truncate(n);
+                if suf == "ments" {
+                    out.push_str("ment");
+                }
+                return;
             }
         }
     }
-    w.to_string()
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
@@ -59,13 +76,25 @@ fn negative(text: &str, cue: &str) -> bool {
 
 /// Finds disputes among the sources' statements.
 pub fn find(doc: &Document, sources: &[Source]) -> Vec<Dispute> {
+    // A dispute needs claims of two sources.
+    if sources.len() < 2 {
+        return Vec::new();
+    }
     let n_sent = doc.sentences.len().max(1);
-    // Sentence frequency of stems.
-    let mut df: BTreeMap<String, usize> = BTreeMap::new();
-    for s in &doc.sentences {
-        let set: BTreeSet<String> = words(doc.slice(s.span)).map(stem).collect();
-        for w in set {
-            *df.entry(w).or_default() += 1;
+    // Sentence frequency of stems: stem → (sentences, last sentence counted). Only looked up,
+    // never iterated.
+    let mut df: rustc_hash::FxHashMap<String, (usize, usize)> = rustc_hash::FxHashMap::default();
+    let mut buf = String::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        for w in words(doc.slice(s.span)) {
+            stem_into(w, &mut buf);
+            match df.get_mut(buf.as_str()) {
+                Some(e) if e.1 == si => {}
+                Some(e) => *e = (e.0 + 1, si),
+                None => {
+                    df.insert(buf.clone(), (1, si));
+                }
+            }
         }
     }
     let salient = |w: &str| -> Option<String> {
@@ -74,7 +103,7 @@ pub fn find(doc: &Document, sources: &[Source]) -> Vec<Dispute> {
             return None;
         }
         let st = stem(&l);
-        let f = df.get(&st).copied().unwrap_or(0);
+        let f = df.get(&st).map_or(0, |e| e.0);
         (f * 5 <= n_sent || f <= 3).then_some(st)
     };
     struct Claim {

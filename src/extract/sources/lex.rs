@@ -2,38 +2,39 @@
 //! English grammar it needs (determiners, pronouns, prepositions), which are not data.
 
 use crate::lexicon;
-use std::collections::{BTreeMap, BTreeSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
-type Set = LazyLock<BTreeSet<&'static str>>;
-type Map = LazyLock<BTreeMap<&'static str, &'static str>>;
+// Lookup-only tables (never iterated, so their order cannot reach the output): hashed.
+type Set = LazyLock<FxHashSet<&'static str>>;
+type Map = LazyLock<FxHashMap<&'static str, &'static str>>;
 
 /// Inflected cue verb → lemma.
-pub static CUES: Map = LazyLock::new(|| lexicon::map("cue-verbs.txt"));
+pub static CUES: Map = LazyLock::new(|| hashed_map("cue-verbs.txt"));
 /// Lemmas of verbs that carry the writer's judgement ("claimed", "admitted").
-pub static JUDGEMENT: Set = LazyLock::new(|| lexicon::set("judgement-verbs.txt"));
+pub static JUDGEMENT: Set = LazyLock::new(|| hashed_set("judgement-verbs.txt"));
 /// Lemmas of verbs that deny what follows ("denied", "disputes").
-pub static DENIAL: Set = LazyLock::new(|| lexicon::set("denial-verbs.txt"));
+pub static DENIAL: Set = LazyLock::new(|| hashed_set("denial-verbs.txt"));
 /// Lemmas of verbs of thought rather than speech ("expects", "believes").
-pub static COGNITIVE: Set = LazyLock::new(|| lexicon::set("cognitive-verbs.txt"));
+pub static COGNITIVE: Set = LazyLock::new(|| hashed_set("cognitive-verbs.txt"));
 /// Nouns that make a cue verb an action rather than speech when they are its object:
 /// "claimed responsibility for the attack", "claimed victory".
-pub static ACTION_OBJECTS: Set = LazyLock::new(|| lexicon::set("cue-action-objects.txt"));
+pub static ACTION_OBJECTS: Set = LazyLock::new(|| hashed_set("cue-action-objects.txt"));
 /// Adjectives of attitude that attribute a view after "is/are" and before "that"/"about":
 /// "rights groups are worried that …", "analysts were sceptical about …".
-pub static CUE_ADJECTIVES: Set = LazyLock::new(|| lexicon::set("cue-adjectives.txt"));
+pub static CUE_ADJECTIVES: Set = LazyLock::new(|| hashed_set("cue-adjectives.txt"));
 /// Phrases recording that someone would not or could not comment, as word sequences.
 pub static NO_COMMENT: LazyLock<Vec<Vec<&'static str>>> =
     LazyLock::new(|| lexicon::lines("no-comment.txt").map(|l| l.split(' ').collect()).collect());
 /// Head nouns of unnamed sources → kind ("sources" → anonymous, "assessment" → document).
-pub static SOURCE_NOUNS: Map = LazyLock::new(|| lexicon::map("source-nouns.txt"));
+pub static SOURCE_NOUNS: Map = LazyLock::new(|| hashed_map("source-nouns.txt"));
 /// Role nouns of people → kind ("spokesman" → official, "analyst" → expert).
-pub static ROLE_NOUNS: Map = LazyLock::new(|| lexicon::map("role-nouns.txt"));
+pub static ROLE_NOUNS: Map = LazyLock::new(|| hashed_map("role-nouns.txt"));
 /// Words that mark an organisation's name → kind ("Ministry" → government, "News" → media).
-pub static ORG_WORDS: Map = LazyLock::new(|| lexicon::map("source-org-words.txt"));
-pub static MEDIA: Set = LazyLock::new(|| lexicon::set("media-names.txt"));
-pub static COUNTRIES: Set = LazyLock::new(|| lexicon::set("country-names.txt"));
-pub static NATIONALITIES: Set = LazyLock::new(|| lexicon::set("nationalities.txt"));
+pub static ORG_WORDS: Map = LazyLock::new(|| hashed_map("source-org-words.txt"));
+pub static MEDIA: Set = LazyLock::new(|| hashed_set("media-names.txt"));
+pub static COUNTRIES: Set = LazyLock::new(|| hashed_set("country-names.txt"));
+pub static NATIONALITIES: Set = LazyLock::new(|| hashed_set("nationalities.txt"));
 
 pub const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "some", "several",
@@ -91,17 +92,46 @@ pub enum Gender {
     Female,
 }
 
+fn hashed_set(name: &str) -> FxHashSet<&'static str> {
+    lexicon::lines(name).collect()
+}
+fn hashed_map(name: &str) -> FxHashMap<&'static str, &'static str> {
+    lexicon::map(name).into_iter().collect()
+}
+
+const DET: u8 = 1;
+const PRONOUN: u8 = 2;
+const BOUNDARY: u8 = 4;
+const SKIP: u8 = 8;
+const DAY: u8 = 16;
+
+/// The closed word classes above in one table (a word may be in several): these are asked
+/// about for every token, often several times, and linear scans of the lists were a hot spot.
+static CLASSES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut m: FxHashMap<&'static str, u8> = FxHashMap::default();
+    for (list, bit) in [(DETERMINERS, DET), (PRONOUNS, PRONOUN), (BOUNDARIES, BOUNDARY), (SKIPPABLE, SKIP), (DAYS, DAY)] {
+        for w in list {
+            *m.entry(w).or_default() |= bit;
+        }
+    }
+    m
+});
+
+fn class(w: &str) -> u8 {
+    CLASSES.get(w).copied().unwrap_or(0)
+}
+
 pub fn is_det(w: &str) -> bool {
-    DETERMINERS.contains(&w)
+    class(w) & DET != 0
 }
 pub fn is_pronoun(w: &str) -> bool {
-    PRONOUNS.contains(&w)
+    class(w) & PRONOUN != 0
 }
 pub fn is_boundary(w: &str) -> bool {
-    BOUNDARIES.contains(&w)
+    class(w) & BOUNDARY != 0
 }
 pub fn is_skippable(w: &str) -> bool {
-    SKIPPABLE.contains(&w) || (w.ends_with("ly") && w.len() > 4 && !matches!(w, "daily" | "weekly" | "monthly" | "family" | "italy"))
+    class(w) & SKIP != 0 || (w.ends_with("ly") && w.len() > 4 && !matches!(w, "daily" | "weekly" | "monthly" | "family" | "italy"))
 }
 pub fn title_gender(w: &str) -> Option<Option<Gender>> {
     TITLES.iter().find(|(t, _)| *t == w).map(|(_, g)| *g)
@@ -115,5 +145,5 @@ pub fn role_gender(w: &str) -> Option<Gender> {
 }
 /// Function words: never part of a name, even when capitalised at the start of a sentence.
 pub fn is_function_word(w: &str) -> bool {
-    is_det(w) || is_pronoun(w) || is_boundary(w) || is_skippable(w) || DAYS.contains(&w) || lexicon::month_number(w).is_some()
+    class(w) != 0 || is_skippable(w) || lexicon::month_number(w).is_some()
 }

@@ -227,6 +227,45 @@ fn quote_paragraphs(doc: &Document, ctx: &Ctx, quotes: &[Quote], raws: &mut Vec<
     }
 }
 
+/// A sentence that is one quotation and nothing else, with no cue, right after a sentence of
+/// the same paragraph with an attributed quotation: the same speaker goes on ("“It is a lie,”
+/// said Anna Nowak. “They are hiding the truth.”"). Its cue is empty.
+fn quote_sentences(doc: &Document, ctx: &Ctx, quotes: &[Quote], raws: &mut Vec<Raw>) {
+    let text = doc.text();
+    let with_raw: BTreeSet<usize> = raws.iter().map(|r| r.sent).collect();
+    let mut added: Vec<(usize, usize)> = Vec::new();
+    for s in 1..doc.sentences.len() {
+        if with_raw.contains(&s) || ctx.para[s].is_none() || ctx.para[s] != ctx.para[s - 1] {
+            continue;
+        }
+        let sp = doc.sentences[s].span;
+        let Some(q) = quotes.iter().find(|q| q.span.start == sp.start && q.closed) else { continue };
+        if text[q.span.end.min(sp.end)..sp.end].chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        // The previous sentence's quoted statement, or one added just before (a run of quotes).
+        let prev = added
+            .iter()
+            .rev()
+            .find(|&&(ps, _)| ps == s - 1)
+            .map(|&(_, k)| k)
+            .or_else(|| (0..raws.len()).filter(|&k| raws[k].sent == s - 1 && raws[k].kind == StatementKind::Indirect && raws[k].quoted && !raws[k].bare).max_by_key(|&k| (raws[k].cue_span.start, k)));
+        let Some(prev) = prev else { continue };
+        raws.push(Raw {
+            kind: StatementKind::Indirect,
+            cue: String::new(),
+            lemma: "say".into(),
+            cue_span: Span::new(q.span.start, q.span.start),
+            content: q.span,
+            sent: s,
+            speaker: SpeakerAt::SameAs(prev),
+            quoted: true,
+            bare: false,
+        });
+        added.push((s, raws.len() - 1));
+    }
+}
+
 /// Extracts sources and disputes.
 pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Vec<Dispute>) {
     let text = doc.text();
@@ -236,12 +275,10 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Ve
     // Quotations, paragraph by paragraph.
     let mut quotes: Vec<Quote> = Vec::new();
     for p in &doc.article.paragraphs {
-        let toks = tokens::tokenize(text, p.span);
-        quotes.extend(tokens::quotes(&toks, p.span));
+        quotes.extend(tokens::quotes_in(text, p.span));
     }
     if let Some(t) = doc.article.title_span {
-        let toks = tokens::tokenize(text, t);
-        quotes.extend(tokens::quotes(&toks, t));
+        quotes.extend(tokens::quotes_in(text, t));
     }
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     // Raw attributions.
@@ -249,6 +286,7 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Ve
     for s in 0..ctx.sents.len() {
         cues::find(&ctx, s, &quotes, &mut raws);
     }
+    quote_sentences(doc, &ctx, &quotes, &mut raws);
     quote_paragraphs(doc, &ctx, &quotes, &mut raws);
     // Resolve speakers, in text order of the cues.
     let mut order: Vec<usize> = (0..raws.len()).collect();

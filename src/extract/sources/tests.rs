@@ -376,3 +376,17 @@ fn wire_story_pronouns_companies_and_passive_agents() {
     assert_eq!(wsj.statements[0].text, "The plan");
     assert_eq!(wsj.kind, SourceKind::Media);
 }
+
+#[test]
+fn quote_runs_on_after_an_inverted_cue_and_declined_to_say() {
+    // Written for this test, in wire style: "“It is a lie,” said opposition leader Anna Nowak.
+    // “They are hiding the truth.”" and "He declined to say how many …".
+    let v = run("Ministry answers\n\nDefence Minister Piotr Kowalski said the army was ready. He declined to say how many soldiers were deployed.\n\n\
+                 “It is a lie,” said opposition leader Anna Nowak. “They are hiding the truth.”\n");
+    let n = find(&v, "Anna Nowak");
+    let texts: Vec<&str> = n.statements.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(texts, vec!["It is a lie", "They are hiding the truth."]);
+    assert!(n.statements.iter().all(|s| s.kind == StatementKind::Direct));
+    let k = find(&v, "Piotr Kowalski");
+    assert!(k.statements.iter().any(|s| s.kind == StatementKind::NoComment && s.cue == "declined to say"), "{:?}", k.statements);
+}

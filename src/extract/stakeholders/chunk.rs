@@ -141,15 +141,22 @@ pub(crate) struct Cand {
 #[derive(Debug, Default)]
 pub(crate) struct WordStats {
     /// Folded words seen in lower case anywhere.
-    pub(crate) lower: std::collections::HashSet<String>,
+    pub(crate) lower: rustc_hash::FxHashSet<String>,
     /// Folded words seen capitalised not at a sentence start.
-    pub(crate) cap_inside: std::collections::HashSet<String>,
+    pub(crate) cap_inside: rustc_hash::FxHashSet<String>,
 }
 
 impl WordStats {
     /// `titled`: a headline or heading in title case, whose capitals say nothing.
     pub(crate) fn add(&mut self, text: &str, toks: &[Token], titled: bool) {
         let first = toks.iter().position(|t| t.kind == Tk::Word);
+        let mut buf = String::new();
+        let mut add = |set: &mut rustc_hash::FxHashSet<String>, w: &str| {
+            super::lex::fold_into(w, &mut buf);
+            if !set.contains(buf.as_str()) {
+                set.insert(buf.clone());
+            }
+        };
         for (i, t) in toks.iter().enumerate() {
             if t.kind != Tk::Word {
                 continue;
@@ -158,10 +165,10 @@ impl WordStats {
             if is_cap(w) {
                 let after_quote = i > 0 && toks[i - 1].kind == Tk::Punct && matches!(toks[i - 1].text(text), "“" | "\"" | "‘" | ":");
                 if Some(i) != first && !after_quote && !titled && !is_caps(w) {
-                    self.cap_inside.insert(fold(w));
+                    add(&mut self.cap_inside, w);
                 }
             } else if w.chars().next().is_some_and(|c| c.is_lowercase()) {
-                self.lower.insert(fold(w));
+                add(&mut self.lower, w);
             }
         }
     }

@@ -11,7 +11,7 @@
 
 use crate::lexicon;
 use crate::model::StakeholderKind;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// A named actor from a lexicon.
@@ -57,6 +57,13 @@ pub(crate) struct Tables {
 /// Lower case, dots dropped, curly apostrophes straightened, white space collapsed.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer (cleared first), for lookups that need no new string.
+pub(crate) fn fold_into(s: &str, out: &mut String) {
+    out.clear();
     let mut space = false;
     for c in s.chars() {
         if c.is_whitespace() {
@@ -72,10 +79,10 @@ pub(crate) fn fold(s: &str) -> String {
         }
         match c {
             '’' | '‘' => out.push('\''),
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             _ => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// True when every letter is upper case and there are at least two ("UN", "U.S.", "G20").
@@ -101,9 +108,9 @@ pub(crate) static TABLES: LazyLock<Tables> = LazyLock::new(build);
 fn build() -> Tables {
     let mut t = Tables {
         entries: Vec::new(),
-        aliases: HashMap::new(),
-        demonyms: HashMap::new(),
-        capitals: HashSet::new(),
+        aliases: HashMap::default(),
+        demonyms: HashMap::default(),
+        capitals: HashSet::default(),
         max_tokens: 1,
         titles: lexicon::set("titles.txt").into_iter().collect(),
         title_modifiers: lexicon::set("title-modifiers.txt").into_iter().collect(),
