@@ -292,8 +292,19 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Ve
     let mut order: Vec<usize> = (0..raws.len()).collect();
     order.sort_by_key(|&k| (raws[k].cue_span.start, k));
     let mut keys: Vec<Option<(Key, Desc)>> = vec![None; raws.len()];
+    // Indexes that keep `resolve` from rescanning every cue for each cue (a paragraph of
+    // thousands of "he said" was quadratic): where each raw is in `order`; for each position,
+    // the next one that the forward search for a speaker would look at (see `jump`); and the
+    // positions resolved so far, ascending.
+    let mut pos_of = vec![0; raws.len()];
+    for (q, &k) in order.iter().enumerate() {
+        pos_of[k] = q;
+    }
+    let jump = jump_table(&ctx, &raws, &order);
+    let mut resolved_pos: Vec<usize> = Vec::new();
     for (pos, &k) in order.iter().enumerate() {
-        let resolved = resolve(&mut ctx, &raws, &keys, &order, pos, k, &mut Vec::new());
+        let seq = Seq { order: &order, pos_of: &pos_of, jump: &jump, resolved: &resolved_pos };
+        let resolved = resolve(&mut ctx, &raws, &keys, &seq, pos, k, &mut Vec::new());
         if std::env::var_os("EXPLAINER_DEBUG_SOURCES").is_some() {
             let r = &raws[k];
             let sp = match r.speaker {
@@ -301,6 +312,9 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Ve
                 SpeakerAt::SameAs(o) => format!("same as #{o}"),
             };
             eprintln!("#{k} {:?} cue={:?} speaker={sp:?} -> {:?}", r.kind, r.cue, resolved.as_ref().map(|(k, d)| (k, &d.text, &d.head)));
+        }
+        if resolved.is_some() {
+            resolved_pos.push(pos);
         }
         keys[k] = resolved;
     }
@@ -454,8 +468,46 @@ fn on_record(kind: SourceKind, named: bool, name: &str, stakeholder: Option<&Sta
     }
 }
 
+/// The raws in text order of their cues, with the indexes [`resolve`] walks them by.
+struct Seq<'a> {
+    order: &'a [usize],
+    /// Position of each raw in `order`.
+    pos_of: &'a [usize],
+    /// See [`jump_table`].
+    jump: &'a [usize],
+    /// Positions whose raws have a key, ascending (all before the one being resolved).
+    resolved: &'a [usize],
+}
+
+/// Raws the forward search for a speaker passes over: a speaker given as "same as" another
+/// raw, or a lone pronoun.
+fn passed_over(ctx: &Ctx, r: &Raw) -> bool {
+    match r.speaker {
+        SpeakerAt::Np { sent, i, j } => j - i == 1 && lex::is_pronoun(&ctx.sents[sent][i].lower),
+        SpeakerAt::SameAs(_) => true,
+    }
+}
+
+/// For each position `q` in `order`: the first position from `q` on that is not passed over or
+/// is in another paragraph than `q` (`order.len()` when none).
+fn jump_table(ctx: &Ctx, raws: &[Raw], order: &[usize]) -> Vec<usize> {
+    let n = order.len();
+    let mut jump = vec![n; n];
+    for q in (0..n).rev() {
+        let para = |q: usize| ctx.paragraph_of(raws[order[q]].sent);
+        jump[q] = if !passed_over(ctx, &raws[order[q]]) {
+            q
+        } else if q + 1 < n && para(q + 1) == para(q) {
+            jump[q + 1]
+        } else {
+            q + 1
+        };
+    }
+    jump
+}
+
 /// Resolves the speaker of raw `k` (at `pos` in text order).
-fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[usize], pos: usize, k: usize, seen: &mut Vec<usize>) -> Option<(Key, Desc)> {
+fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], seq: &Seq<'_>, pos: usize, k: usize, seen: &mut Vec<usize>) -> Option<(Key, Desc)> {
     if seen.contains(&k) {
         return None;
     }
@@ -466,8 +518,8 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
             if let Some(x) = keys.get(o).cloned().flatten() {
                 return Some(x);
             }
-            let opos = order.iter().position(|&x| x == o)?;
-            return resolve(ctx, raws, keys, order, opos, o, seen);
+            let opos = *seq.pos_of.get(o)?;
+            return resolve(ctx, raws, keys, seq, opos, o, seen);
         }
         SpeakerAt::Np { sent, i, j } => (sent, i, j),
     };
@@ -491,7 +543,9 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
                 best = Some((run.span.start, Key::Ent(e), None));
             }
         }
-        for &o in &order[..pos] {
+        // Only positions with a key can be candidates: those, in order, before `pos`.
+        let before = &seq.resolved[..seq.resolved.partition_point(|&q| q < pos)];
+        for &o in before.iter().map(|&q| &seq.order[q]) {
             let Some((key, od)) = &keys[o] else { continue };
             if ctx.paragraph_of(raws[o].sent) + 2 < p {
                 continue;
@@ -512,21 +566,26 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
         // A speaker named later in the same paragraph, when nothing fits before it.
         let best_here = best.as_ref().is_some_and(|(at, _, _)| *at >= doc_para_start(ctx, p));
         if best.is_none() || pr == "she" && !best_here && !ctx.entities.iter().any(|e| e.gender == Some(Gender::Female)) {
-            for (opos, &o) in order.iter().enumerate().skip(pos + 1) {
-                if ctx.paragraph_of(raws[o].sent) != p {
+            let mut q = pos + 1;
+            while q < seq.order.len() {
+                if ctx.paragraph_of(raws[seq.order[q]].sent) != p {
                     break;
                 }
+                // Lone pronouns and "same as" speakers are passed over (what `describe` would
+                // mark as a pronoun, and no noun phrase): jump to the next raw that is not, or
+                // to a paragraph change.
+                let next = seq.jump[q];
+                if next != q {
+                    q = next;
+                    continue;
+                }
+                let (opos, o) = (q, seq.order[q]);
+                q += 1;
                 if let SpeakerAt::Np { sent, i, j } = raws[o].speaker {
-                    // A lone pronoun (what `describe` would mark as one) is passed over
-                    // without building its description: a long paragraph of "he said" made
-                    // this loop quadratic in descriptions.
-                    if j - i == 1 && lex::is_pronoun(&ctx.sents[sent][i].lower) {
-                        continue;
-                    }
                     let od = describe(ctx, sent, i, j);
                     let fits = !person || od.entity.is_some_and(|e| ctx.entities[e].kind == EntKind::Person) || (od.entity.is_none() && is_person_head(&od.head));
                     if od.pronoun.is_none() && fits {
-                        if let Some((key, ante)) = resolve(ctx, raws, keys, order, opos, o, seen) {
+                        if let Some((key, ante)) = resolve(ctx, raws, keys, seq, opos, o, seen) {
                             best = Some((od.span.start, key, Some(ante)));
                             break;
                         }
@@ -557,7 +616,8 @@ fn resolve(ctx: &mut Ctx, raws: &[Raw], keys: &[Option<(Key, Desc)>], order: &[u
         let h = d.head.clone();
         let org_role = lex::ORG_ROLE_NOUNS.contains(&h.as_str());
         let mut best: Option<(usize, Key)> = None;
-        for &o in &order[..pos] {
+        let before = &seq.resolved[..seq.resolved.partition_point(|&q| q < pos)];
+        for &o in before.iter().map(|&q| &seq.order[q]) {
             let Some((key, od)) = &keys[o] else { continue };
             if ctx.paragraph_of(raws[o].sent) + 3 < p {
                 continue;
