@@ -250,7 +250,9 @@ fn content_after(ctx: &Ctx, s: usize, c: usize, lemma: &str) -> usize {
 fn relative_clause_end(ctx: &Ctx, s: usize, from: usize) -> Option<usize> {
     let toks = &ctx.sents[s];
     let mut depth_quote = false;
-    for k in from..toks.len() {
+    // A relative clause of more than MAX_CLAUSE tokens is not looked into (keeps a 1 MB line
+    // of cues linear).
+    for k in from..toks.len().min(from + MAX_CLAUSE) {
         let t = &toks[k];
         if t.is_quote() {
             depth_quote = !depth_quote;
@@ -283,7 +285,7 @@ fn relative_clause_end(ctx: &Ctx, s: usize, from: usize) -> Option<usize> {
 fn coordinated_end(ctx: &Ctx, s: usize, a: usize, b: usize) -> usize {
     let toks = &ctx.sents[s];
     let mut in_quote = false;
-    for k in a..b {
+    for k in a..b.min(a + MAX_CLAUSE) {
         if toks[k].is_quote() {
             in_quote = !in_quote;
             continue;
@@ -313,6 +315,9 @@ fn coordinated_end(ctx: &Ctx, s: usize, a: usize, b: usize) -> usize {
 fn is_be(w: &str) -> bool {
     matches!(w, "is" | "are" | "was" | "were" | "remain" | "remains" | "remained" | "feel" | "feels" | "felt")
 }
+
+/// How far (in tokens) the content of a statement is searched for where a clause ends.
+const MAX_CLAUSE: usize = 300;
 
 /// Trims trailing punctuation from a content range; returns the span.
 fn content_span(ctx: &Ctx, s: usize, a: usize, b: usize) -> Option<Span> {

@@ -180,39 +180,48 @@ fn is_person_head(h: &str) -> bool {
 fn quote_paragraphs(doc: &Document, ctx: &Ctx, quotes: &[Quote], raws: &mut Vec<Raw>) {
     let text = doc.text();
     let paras = &doc.article.paragraphs;
-    let mut with_raw: BTreeSet<usize> = BTreeSet::new();
-    for r in raws.iter() {
+    // Paragraph → its last statement (by cue position), found once.
+    let mut last_in: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for (k, r) in raws.iter().enumerate() {
         if let Some(p) = ctx.para[r.sent] {
-            with_raw.insert(p);
+            let e = last_in.entry(p).or_insert(k);
+            if (raws[*e].cue_span.start, *e) < (r.cue_span.start, k) {
+                *e = k;
+            }
+        }
+    }
+    // First sentence of each paragraph.
+    let mut first_sent: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for (s, p) in ctx.para.iter().enumerate() {
+        if let Some(p) = p {
+            first_sent.entry(*p).or_insert(s);
         }
     }
     for pi in 1..paras.len() {
         let p = paras[pi].span;
-        if with_raw.contains(&pi) || !with_raw.contains(&(pi - 1)) {
+        if last_in.contains_key(&pi) || !last_in.contains_key(&(pi - 1)) {
             continue;
         }
-        let Some(q) = quotes.iter().find(|q| q.span.start == p.start) else { continue };
+        let qi = quotes.partition_point(|q| q.span.start < p.start);
+        let Some(q) = quotes.get(qi).filter(|q| q.span.start == p.start) else { continue };
         let rest = &text[q.span.end.min(p.end)..p.end];
         if !q.closed || rest.chars().any(char::is_alphanumeric) {
             continue;
         }
         // A quotation left open in the previous paragraph already runs on into this one.
         let prev = paras[pi - 1].span;
-        if quotes.iter().any(|x| prev.contains(Span::new(x.span.start, x.span.start)) && !x.closed) {
+        let from = quotes.partition_point(|x| x.span.start < prev.start);
+        if quotes[from..qi].iter().any(|x| prev.contains(Span::new(x.span.start, x.span.start)) && !x.closed) {
             continue;
         }
         // The last statement of the previous paragraph, if it was spoken (not "according to",
         // not a no-comment).
-        let Some(last) = (0..raws.len())
-            .filter(|&k| ctx.para[raws[k].sent] == Some(pi - 1))
-            .max_by_key(|&k| (raws[k].cue_span.start, k))
-        else {
-            continue;
-        };
+        let Some(&last) = last_in.get(&(pi - 1)) else { continue };
         if raws[last].kind != StatementKind::Indirect || raws[last].bare {
             continue;
         }
-        let Some(sent) = (0..doc.sentences.len()).find(|&s| ctx.para[s] == Some(pi) && doc.sentences[s].span.end > q.span.start) else { continue };
+        let Some(&s0) = first_sent.get(&pi) else { continue };
+        let Some(sent) = (s0..doc.sentences.len()).take_while(|&s| ctx.para[s] == Some(pi)).find(|&s| doc.sentences[s].span.end > q.span.start) else { continue };
         raws.push(Raw {
             kind: StatementKind::Indirect,
             cue: String::new(),
@@ -233,23 +242,29 @@ fn quote_paragraphs(doc: &Document, ctx: &Ctx, quotes: &[Quote], raws: &mut Vec<
 fn quote_sentences(doc: &Document, ctx: &Ctx, quotes: &[Quote], raws: &mut Vec<Raw>) {
     let text = doc.text();
     let with_raw: BTreeSet<usize> = raws.iter().map(|r| r.sent).collect();
+    // The last quoted statement of each sentence, found once (quotes are sorted by start).
+    let mut last_quoted: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for (k, r) in raws.iter().enumerate() {
+        if r.kind == StatementKind::Indirect && r.quoted && !r.bare {
+            let e = last_quoted.entry(r.sent).or_insert(k);
+            if (raws[*e].cue_span.start, *e) < (r.cue_span.start, k) {
+                *e = k;
+            }
+        }
+    }
     let mut added: Vec<(usize, usize)> = Vec::new();
     for s in 1..doc.sentences.len() {
         if with_raw.contains(&s) || ctx.para[s].is_none() || ctx.para[s] != ctx.para[s - 1] {
             continue;
         }
         let sp = doc.sentences[s].span;
-        let Some(q) = quotes.iter().find(|q| q.span.start == sp.start && q.closed) else { continue };
+        let qi = quotes.partition_point(|q| q.span.start < sp.start);
+        let Some(q) = quotes.get(qi).filter(|q| q.span.start == sp.start && q.closed) else { continue };
         if text[q.span.end.min(sp.end)..sp.end].chars().any(char::is_alphanumeric) {
             continue;
         }
         // The previous sentence's quoted statement, or one added just before (a run of quotes).
-        let prev = added
-            .iter()
-            .rev()
-            .find(|&&(ps, _)| ps == s - 1)
-            .map(|&(_, k)| k)
-            .or_else(|| (0..raws.len()).filter(|&k| raws[k].sent == s - 1 && raws[k].kind == StatementKind::Indirect && raws[k].quoted && !raws[k].bare).max_by_key(|&k| (raws[k].cue_span.start, k)));
+        let prev = added.last().filter(|&&(ps, _)| ps == s - 1).map(|&(_, k)| k).or_else(|| last_quoted.get(&(s - 1)).copied());
         let Some(prev) = prev else { continue };
         raws.push(Raw {
             kind: StatementKind::Indirect,
