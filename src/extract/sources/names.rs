@@ -18,8 +18,8 @@ pub struct Ctx<'a> {
     pub sents: Vec<Vec<Token>>,
     /// Paragraph of every sentence (`None` for the headline and dateline).
     pub para: Vec<Option<usize>>,
-    /// Words seen in lower case inside a sentence (not at its start).
-    pub lower_seen: BTreeSet<String>,
+    /// Words seen in lower case inside a sentence (not at its start). Only looked up.
+    pub lower_seen: rustc_hash::FxHashSet<String>,
     /// Capitalised runs, in text order.
     pub names: Vec<NameRun>,
     pub entities: Vec<Entity>,
@@ -81,8 +81,8 @@ impl<'a> Ctx<'a> {
         if !t.is_word() || !t.cap || lex::is_function_word(&t.lower) || t.lower == "'s" {
             return false;
         }
-        let first = (0..i).all(|k| !self.sents[s][k].is_word());
-        !(first && self.lower_seen.contains(&t.lower))
+        // The set first: the scan back to the sentence start is the slower test.
+        !(self.lower_seen.contains(&t.lower) && (0..i).all(|k| !self.sents[s][k].is_word()))
     }
     /// The name runs that may lie within tokens `a..j` of sentence `s`: a window of `names`
     /// (sorted by start) holding every run that does, in order; callers still filter it. A scan
@@ -112,12 +112,12 @@ impl<'a> Ctx<'a> {
 
 /// Builds the context: tokens, lower-case vocabulary, name runs and entities.
 pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>, stakeholders: &[Stakeholder]) -> Ctx<'a> {
-    let mut lower_seen = BTreeSet::new();
+    let mut lower_seen = rustc_hash::FxHashSet::default();
     for toks in &sents {
         let mut first = true;
         for t in toks {
             if t.is_word() {
-                if !first && !t.cap {
+                if !first && !t.cap && !lower_seen.contains(&t.lower) {
                     lower_seen.insert(t.lower.clone());
                 }
                 first = false;
