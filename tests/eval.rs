@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 /// (set, metric path, floor). Set on 2026-11-28 from: MEANTIME-dev dates F1 0.954, value F1
-/// 0.917, stakeholders F1 0.807, sources F1 0.856; GUM dates F1 0.908, value F1 0.896,
+/// 0.917, stakeholders F1 0.807, sources F1 0.856 (0.863 after the session-2 source work); GUM dates F1 0.908, value F1 0.896,
 /// stakeholders F1 0.693; Duckling value F1 0.129 (its future-bias convention; see tests/duckling.rs).
 /// Metric paths index the scorer's `--json` output under
 /// `sets.<set>.metrics`.
