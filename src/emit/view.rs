@@ -159,8 +159,10 @@ pub struct SourceView {
     /// Stakeholder id, for a link to the stakeholder's card.
     pub stakeholder: Option<String>,
     pub statements: Vec<StatementView>,
-    /// The source kind (`anonymous`, `group`, …), shown in the off-record list.
+    /// The source kind (`anonymous`, `group`, …).
     pub kind: String,
+    /// "anonymous", "unnamed" or "": the tag the page shows after the name.
+    pub tag: String,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -407,6 +409,15 @@ fn group_sources(doc: &wire::Document) -> (Vec<SourceGroup>, Vec<SourceView>, Ve
             continue;
         }
         let anonymous = !s.named || s.kind == "anonymous";
+        // The tag the page shows after the name: "anonymous" for anonymous sources, "unnamed"
+        // for other sources the article does not name.
+        let tag = if s.kind == "anonymous" && !s.on_record {
+            "anonymous"
+        } else if anonymous {
+            "unnamed"
+        } else {
+            ""
+        };
         let rank = SOURCE_KIND_ORDER.iter().position(|k| *k == s.kind).unwrap_or(SOURCE_KIND_ORDER.len());
         let view = SourceView {
             id: s.id.clone(),
@@ -428,6 +439,7 @@ fn group_sources(doc: &wire::Document) -> (Vec<SourceGroup>, Vec<SourceView>, Ve
                 })
                 .collect(),
             kind: s.kind.clone(),
+            tag: tag.to_string(),
         };
         if s.on_record {
             groups.entry((rank, s.kind.clone())).or_default().push(view);

@@ -222,17 +222,22 @@ fn quote_paragraphs(doc: &Document, ctx: &Ctx, quotes: &[Quote], raws: &mut Vec<
         }
         let Some(&s0) = first_sent.get(&pi) else { continue };
         let Some(sent) = (s0..doc.sentences.len()).take_while(|&s| ctx.para[s] == Some(pi)).find(|&s| doc.sentences[s].span.end > q.span.start) else { continue };
-        raws.push(Raw {
-            kind: StatementKind::Indirect,
-            cue: String::new(),
-            lemma: "say".into(),
-            cue_span: Span::new(q.span.start, q.span.start),
-            content: q.span,
-            sent,
-            speaker: SpeakerAt::SameAs(last),
-            quoted: true,
-            bare: false,
-        });
+        raws.push(continued_quote(q.span, sent, last));
+    }
+}
+
+/// A quotation with no cue of its own that continues the speaker of raw `of`.
+fn continued_quote(quote: Span, sent: usize, of: usize) -> Raw {
+    Raw {
+        kind: StatementKind::Indirect,
+        cue: String::new(),
+        lemma: "say".into(),
+        cue_span: Span::new(quote.start, quote.start),
+        content: quote,
+        sent,
+        speaker: SpeakerAt::SameAs(of),
+        quoted: true,
+        bare: false,
     }
 }
 
@@ -266,17 +271,7 @@ fn quote_sentences(doc: &Document, ctx: &Ctx, quotes: &[Quote], raws: &mut Vec<R
         // The previous sentence's quoted statement, or one added just before (a run of quotes).
         let prev = added.last().filter(|&&(ps, _)| ps == s - 1).map(|&(_, k)| k).or_else(|| last_quoted.get(&(s - 1)).copied());
         let Some(prev) = prev else { continue };
-        raws.push(Raw {
-            kind: StatementKind::Indirect,
-            cue: String::new(),
-            lemma: "say".into(),
-            cue_span: Span::new(q.span.start, q.span.start),
-            content: q.span,
-            sent: s,
-            speaker: SpeakerAt::SameAs(prev),
-            quoted: true,
-            bare: false,
-        });
+        raws.push(continued_quote(q.span, s, prev));
         added.push((s, raws.len() - 1));
     }
 }
