@@ -240,7 +240,8 @@ pub fn title(text: &str, sent: Span, date: Span) -> String {
             let mut borrowed: Vec<&Tok> = toks[x..y].to_vec();
             if according {
                 // "U.N. monitoring assessment: there may be …"
-                let src: Vec<&Tok> = body[2..].iter().copied().filter(|t| !(t.is_word() && DETERMINERS.contains(&t.lower.as_str()))).collect();
+                // The frame or leading words may have been cut from `body` above.
+                let src: Vec<&Tok> = body.get(2..).unwrap_or_default().iter().copied().filter(|t| !(t.is_word() && DETERMINERS.contains(&t.lower.as_str()))).collect();
                 let n = src.iter().filter(|t| t.is_word()).count();
                 if n >= 1 && n <= 5 {
                     let mut s = finish(&src);
@@ -482,6 +483,15 @@ mod tests {
         let p = published.and_then(crate::model::Ymd::parse).or(d.article.published.map(|p| p.date));
         let dates = crate::extract::dates::extract(&d, p, &mut w);
         extract(&d, &dates, &[], &[]).into_iter().map(|e| (dates[e.date].value.clone(), e.title)).collect()
+    }
+
+    /// Fuzz crash (crash-e8389186…, 2026-11-28): a mangled "According to ani claimed that in
+    /// August, …" left the title body empty after the reporting frame was cut, and the
+    /// "according to" branch sliced it from index 2.
+    #[test]
+    fn fuzz_according_to_ani_claimed_that_in_august() {
+        let ev = events_of("Headline here\n\nAccording to ani claimed that in August, tch goes toward defense.\n", Some("2024-10-01"));
+        assert!(ev.iter().all(|(_, t)| !t.is_empty()), "{ev:?}");
     }
 
     /// The ordering rule of the module notes.
