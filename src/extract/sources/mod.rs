@@ -181,15 +181,7 @@ fn quote_paragraphs(doc: &Document, ctx: &Ctx, quotes: &[Quote], raws: &mut Vec<
     let text = doc.text();
     let paras = &doc.article.paragraphs;
     // Paragraph → its last statement (by cue position), found once.
-    let mut last_in: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    for (k, r) in raws.iter().enumerate() {
-        if let Some(p) = ctx.para[r.sent] {
-            let e = last_in.entry(p).or_insert(k);
-            if (raws[*e].cue_span.start, *e) < (r.cue_span.start, k) {
-                *e = k;
-            }
-        }
-    }
+    let last_in = last_raw_by(raws, |r| ctx.para[r.sent]);
     // First sentence of each paragraph.
     let mut first_sent: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for (s, p) in ctx.para.iter().enumerate() {
@@ -226,6 +218,21 @@ fn quote_paragraphs(doc: &Document, ctx: &Ctx, quotes: &[Quote], raws: &mut Vec<
     }
 }
 
+/// For each key (a paragraph, a sentence) the raw statement with the last cue, ties to the later
+/// raw; raws whose key is `None` are left out.
+fn last_raw_by(raws: &[Raw], key: impl Fn(&Raw) -> Option<usize>) -> std::collections::BTreeMap<usize, usize> {
+    let mut last: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for (k, r) in raws.iter().enumerate() {
+        if let Some(x) = key(r) {
+            let e = last.entry(x).or_insert(k);
+            if (raws[*e].cue_span.start, *e) < (r.cue_span.start, k) {
+                *e = k;
+            }
+        }
+    }
+    last
+}
+
 /// A quotation with no cue of its own that continues the speaker of raw `of`.
 fn continued_quote(quote: Span, sent: usize, of: usize) -> Raw {
     Raw {
@@ -248,15 +255,7 @@ fn quote_sentences(doc: &Document, ctx: &Ctx, quotes: &[Quote], raws: &mut Vec<R
     let text = doc.text();
     let with_raw: BTreeSet<usize> = raws.iter().map(|r| r.sent).collect();
     // The last quoted statement of each sentence, found once (quotes are sorted by start).
-    let mut last_quoted: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    for (k, r) in raws.iter().enumerate() {
-        if r.kind == StatementKind::Indirect && r.quoted && !r.bare {
-            let e = last_quoted.entry(r.sent).or_insert(k);
-            if (raws[*e].cue_span.start, *e) < (r.cue_span.start, k) {
-                *e = k;
-            }
-        }
-    }
+    let last_quoted = last_raw_by(raws, |r| (r.kind == StatementKind::Indirect && r.quoted && !r.bare).then_some(r.sent));
     let mut added: Vec<(usize, usize)> = Vec::new();
     for s in 1..doc.sentences.len() {
         if with_raw.contains(&s) || ctx.para[s].is_none() || ctx.para[s] != ctx.para[s - 1] {
