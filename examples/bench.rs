@@ -19,6 +19,10 @@ use explainer::build::{build, BuildOptions};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+/// The same allocator as the `explainer` binary, so the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 struct Rng(u64);
 impl Rng {
     fn next(&mut self) -> u64 {
