@@ -80,10 +80,10 @@ fn describe(ctx: &Ctx, s: usize, i: usize, j: usize) -> Desc {
         return Desc {
             span,
             text: ctx.range_text(s, i, j),
-            pronoun: Some(toks[i].lower.clone()),
+            pronoun: Some(toks[i].lower.to_string()),
             entity: None,
             words: vec![],
-            head: toks[i].lower.clone(),
+            head: toks[i].lower.to_string(),
             definite: false,
             named_body: false,
         };

@@ -7,7 +7,7 @@
 //! lower case elsewhere.
 
 use super::lex::{self, Gender};
-use super::tokens::Token;
+use super::tokens::{Lower, Token};
 use crate::model::{Span, Stakeholder, StakeholderKind};
 use std::collections::BTreeSet;
 
@@ -15,11 +15,11 @@ use std::collections::BTreeSet;
 pub struct Ctx<'a> {
     pub text: &'a str,
     /// Tokens of every sentence (index = sentence index of the document).
-    pub sents: Vec<Vec<Token>>,
+    pub sents: Vec<Vec<Token<'a>>>,
     /// Paragraph of every sentence (`None` for the headline and dateline).
     pub para: Vec<Option<usize>>,
     /// Words seen in lower case inside a sentence (not at its start). Only looked up.
-    pub lower_seen: rustc_hash::FxHashSet<String>,
+    pub lower_seen: rustc_hash::FxHashSet<Lower<'a>>,
     /// Capitalised runs, in text order.
     pub names: Vec<NameRun>,
     pub entities: Vec<Entity>,
@@ -57,7 +57,7 @@ pub struct Entity {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn tok(&self, s: usize, i: usize) -> &Token {
+    pub fn tok(&self, s: usize, i: usize) -> &Token<'a> {
         &self.sents[s][i]
     }
     pub fn slice(&self, span: Span) -> &'a str {
@@ -137,7 +137,7 @@ impl Mentions {
 }
 
 /// Builds the context: tokens, lower-case vocabulary, name runs and entities.
-pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>, stakeholders: &[Stakeholder]) -> Ctx<'a> {
+pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token<'a>>>, para: Vec<Option<usize>>, stakeholders: &[Stakeholder]) -> Ctx<'a> {
     let mentions = Mentions::new(stakeholders);
     let mut lower_seen = rustc_hash::FxHashSet::default();
     for toks in &sents {
@@ -328,7 +328,7 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
             _ => kind,
         };
         if kind == Some(EntKind::Person) && j - i >= 2 {
-            person_surnames.insert(toks[j - 1].lower.clone());
+            person_surnames.insert(toks[j - 1].lower.to_string());
         }
         classified.push((s, i, j, kind));
     }
@@ -341,7 +341,7 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
         let toks = &ctx.sents[s];
         let name = ctx.range_text(s, i, j);
         let single = j - i == 1;
-        let lower = toks[j - 1].lower.clone();
+        let lower = toks[j - 1].lower.to_string();
         if single && kind == EntKind::Org && (person_surnames.contains(&lower) || person_surnames.iter().any(|p| fuzzy_surname(p, &lower))) {
             kind = EntKind::Person;
         }
