@@ -75,7 +75,7 @@ pub struct Entry {
     pub actor_details: Vec<(String, String)>,
     /// The page's front matter weight (newest first), for the order of the stakeholder pages.
     pub weight: u32,
-    /// Hash of the related-explainers list in its `view.json` ("" for none).
+    /// Hash of the related-explainers list in its `index.md` ("" for none).
     pub related: String,
 }
 

@@ -108,3 +108,93 @@ pub fn page(x: &Explainer, doc: &wire::Document) -> String {
     let body = toml::to_string(&fm).expect("front matter always serialises");
     format!("+++\n{body}+++\n")
 }
+
+/// The header of each related explainer's table: the list is the last thing in the front
+/// matter, so it can be replaced without parsing the rest.
+const RELATED: &str = "[[extra.related]]\n";
+
+#[derive(Serialize)]
+struct RelatedDoc<'a> {
+    related: Vec<RelatedItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct RelatedItem<'a> {
+    slug: Cow<'a, str>,
+    title: Cow<'a, str>,
+    shared: Vec<Cow<'a, str>>,
+}
+
+/// `page` (an `index.md` as [`page`] writes it, with or without a related list) with its
+/// `[[extra.related]]` list replaced by `related` (other explainers sharing stakeholders, which
+/// the build finds once every article is extracted; none: no list). `None` when `page` is not
+/// front matter this module wrote. Strings are one-line TOML basic strings, so no line of the
+/// list can look like the header, and a title cannot close the block.
+pub fn with_related(page: &str, related: &[super::view::Related]) -> Option<String> {
+    let body = page.strip_prefix("+++\n")?.strip_suffix("+++\n")?;
+    let body = match body.find(&format!("\n{RELATED}")) {
+        Some(at) => body[..at].trim_end_matches('\n'),
+        None if body.starts_with(RELATED) => "",
+        None => body.trim_end_matches('\n'),
+    };
+    let mut out = String::with_capacity(page.len() + related.len() * 160);
+    out.push_str("+++\n");
+    if !body.is_empty() {
+        out.push_str(body);
+        out.push('\n');
+    }
+    if !related.is_empty() {
+        let doc = RelatedDoc {
+            related: related
+                .iter()
+                .map(|r| RelatedItem { slug: one_line(&r.slug), title: one_line(&r.title), shared: r.shared.iter().map(|s| one_line(s)).collect() })
+                .collect(),
+        };
+        let list = toml::to_string(&doc).expect("related lists always serialise");
+        if out.len() > 4 {
+            out.push('\n');
+        }
+        for line in list.split_inclusive('\n') {
+            out.push_str(if line == "[[related]]\n" { RELATED } else { line });
+        }
+    }
+    out.push_str("+++\n");
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emit::view::Related;
+
+    fn related(title: &str) -> Related {
+        Related { slug: "b-story".into(), title: title.into(), shared: vec!["Huawei".into(), "Taliban \"army\"".into()] }
+    }
+
+    #[test]
+    fn related_list_is_added_replaced_and_removed() {
+        let seed = crate::model::Seed::from_text("seeds/a.txt", "Taliban meet Huawei in Kabul\n\nThe Taliban met Huawei officials in Kabul, the ministry said.\n");
+        let x = crate::explain(seed, &Default::default());
+        let doc = crate::wire::Document::from_explainer(&x);
+        let base = page(&x, &doc);
+        let one = with_related(&base, &[related("B \"q\" \n+++\n[[extra.related]]")]).unwrap();
+        let two = with_related(&one, &[related("C"), related("D")]).unwrap();
+        for text in [&one, &two] {
+            let fm: toml::Table = text.strip_prefix("+++\n").unwrap().strip_suffix("+++\n").unwrap().parse().unwrap();
+            let extra = fm["extra"].as_table().unwrap();
+            assert!(extra.contains_key("actors") && extra.contains_key("counts"), "{text}");
+            assert_eq!(extra["related"][0]["shared"][1].as_str(), Some("Taliban \"army\""));
+        }
+        let parse = |t: &str| -> toml::Table { t.strip_prefix("+++\n").unwrap().strip_suffix("+++\n").unwrap().parse().unwrap() };
+        let fm = parse(&one);
+        assert_eq!(fm["extra"]["related"][0]["title"].as_str(), Some("B \"q\"  +++ [[extra.related]]"));
+        assert_eq!(one.matches("\n+++\n").count(), 1, "a title cannot close the front matter");
+        let fm = parse(&two);
+        assert_eq!(fm["extra"]["related"].as_array().unwrap().len(), 2);
+        // Replacing is the same as adding to the base; an empty list removes it.
+        assert_eq!(with_related(&base, &[related("C"), related("D")]).unwrap(), two);
+        assert_eq!(with_related(&two, &[]).unwrap(), base);
+        assert_eq!(with_related(&base, &[]).unwrap(), base);
+        assert_eq!(with_related("no front matter", &[]), None);
+    }
+}

@@ -5,6 +5,9 @@
 //! becomes Markdown or template source) and `explainer.json` (the `explainer/1` document, which
 //! the theme loads with `load_data` and prints under autoescape).
 //!
+//! Every JSON file is compact (one line and a newline): a tenth of a 10,000-article site's
+//! bytes were indentation, written, hashed and read again by Zola.
+//!
 //! `view.json` beside them is the page's template context (display-ready, see [`view`]); Zola's
 //! `ignored_content` keeps it out of the published site. Downloads beside it: `timeline.json` (TimelineJS3), `kumu.json` (Kumu blueprint),
 //! `sources.csv`.
@@ -40,7 +43,7 @@ pub fn bundle(x: &Explainer, slug: &str) -> Vec<OutFile> {
     doc.slug = slug.to_string();
     vec![
         OutFile { path: dir.join("index.md"), bytes: frontmatter::page(x, &doc).into_bytes() },
-        OutFile { path: dir.join("explainer.json"), bytes: doc.to_json_pretty().into_bytes() },
+        OutFile { path: dir.join("explainer.json"), bytes: (doc.to_json_line() + "\n").into_bytes() },
         OutFile { path: dir.join("timeline.json"), bytes: timeline::timelinejs(&doc).into_bytes() },
         OutFile { path: dir.join("kumu.json"), bytes: kumu::blueprint(&doc).into_bytes() },
         OutFile { path: dir.join("sources.csv"), bytes: csv::sources_csv(&doc).into_bytes() },

@@ -84,7 +84,7 @@ pub fn timelinejs(doc: &wire::Document) -> String {
         "title": { "text": { "headline": html_escape(&doc.title), "text": html_escape(&doc.summary) } },
         "events": events,
     });
-    let mut s = serde_json::to_string_pretty(&out).expect("JSON values always serialise");
+    let mut s = serde_json::to_string(&out).expect("JSON values always serialise");
     s.push('\n');
     s
 }

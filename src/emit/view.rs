@@ -73,8 +73,6 @@ pub struct View {
     pub reading_minutes: usize,
     /// schema.org NewsArticle as JSON, safe to print inside `<script type="application/ld+json">`.
     pub json_ld: String,
-    /// Other explainers sharing stakeholders (filled by the build, which sees every article).
-    pub related: Vec<Related>,
 }
 
 /// A sentence of the article with the paragraph it links to.
@@ -380,14 +378,13 @@ pub fn build(doc: &wire::Document, sentences: &[SentenceRef]) -> View {
         word_count,
         reading_minutes: word_count.div_ceil(230).max(1),
         json_ld: json_ld(doc),
-        related: Vec::new(),
     }
 }
 
 impl View {
-    /// Pretty JSON with a trailing newline.
+    /// Compact JSON with a trailing newline.
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).expect("view types always serialise");
+        let mut s = serde_json::to_string(self).expect("view types always serialise");
         s.push('\n');
         s
     }
