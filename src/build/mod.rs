@@ -360,15 +360,31 @@ impl WriteCtx<'_> {
     /// `index.md` is checked but held back and returned: the related pass writes it once it
     /// knows the page's related explainers, so a cold build writes every file once. Returns
     /// how many files changed on disk, and the held-back page.
+    ///
+    /// A bundle whose folder this call creates (a new page: the usual case of a cold build) is
+    /// empty, so nothing in it needs checking and the folder is made once, not per file.
     fn write_all(&self, files: Vec<OutFile>, slug: Option<&str>) -> Result<(usize, Option<OutFile>)> {
-        let plans = files.iter().map(|f| self.plan(f, slug)).collect::<Result<Vec<Plan>>>()?;
+        let dir = files.first().and_then(|f| f.path.parent()).filter(|d| files.iter().all(|f| f.path.parent() == Some(*d)));
+        let created = dir.is_some_and(|d| {
+            let abs = self.root.join(d);
+            abs.parent().is_some_and(|p| std::fs::create_dir_all(p).is_ok()) && std::fs::create_dir(&abs).is_ok()
+        });
+        let plans = if created {
+            files.iter().map(|_| Plan::Write).collect()
+        } else {
+            files.iter().map(|f| self.plan(f, slug)).collect::<Result<Vec<Plan>>>()?
+        };
         let mut written = 0;
         let mut index = None;
         for (f, p) in files.into_iter().zip(plans) {
             if f.path.file_name().is_some_and(|n| n == "index.md") {
                 index = Some(f);
             } else if let Plan::Write = p {
-                crate::emit::replace_atomic(self.root, &f)?;
+                if created {
+                    crate::emit::replace_in_existing_dir(self.root, &f)?;
+                } else {
+                    crate::emit::replace_atomic(self.root, &f)?;
+                }
                 written += 1;
             }
         }

@@ -66,9 +66,16 @@ pub fn write_atomic(root: &Path, f: &OutFile) -> Result<bool> {
 /// Writes a file atomically (temp file + rename) without comparing with what is there.
 pub fn replace_atomic(root: &Path, f: &OutFile) -> Result<()> {
     let path = root.join(&f.path);
+    let dir = path.parent().unwrap_or(root);
+    std::fs::create_dir_all(dir).map_err(|e| Error::write(&crate::error::display_path(&f.path), &e))?;
+    replace_in_existing_dir(root, f)
+}
+
+/// [`replace_atomic`] when the file's folder is known to exist (the build made it just now).
+pub fn replace_in_existing_dir(root: &Path, f: &OutFile) -> Result<()> {
+    let path = root.join(&f.path);
     let shown = crate::error::display_path(&f.path);
     let dir = path.parent().unwrap_or(root);
-    std::fs::create_dir_all(dir).map_err(|e| Error::write(&shown, &e))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
     std::fs::write(&tmp, &f.bytes).map_err(|e| Error::write(&shown, &e))?;
