@@ -98,13 +98,13 @@ pub fn chrome_reason(line: &str) -> Option<&'static str> {
     }
     // Prefix patterns end in `*`: the longest prefix that matches wins, so the map is searched
     // from the key downwards.
-    lexicon::CHROME
-        .iter()
-        .filter_map(|(k, r)| k.strip_suffix('*').map(|p| (p, r)))
-        .filter(|(p, _)| key.starts_with(p))
-        .max_by_key(|(p, _)| p.len())
-        .map(|(_, r)| *r)
+    CHROME_PREFIXES.iter().filter(|(p, _)| key.starts_with(p)).max_by_key(|(p, _)| p.len()).map(|(_, r)| *r)
 }
+
+/// The prefix patterns of `data/chrome.txt` (`*` dropped) with their reasons, in the map's
+/// order: picked out once rather than for every line.
+static CHROME_PREFIXES: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+    std::sync::LazyLock::new(|| lexicon::CHROME.iter().filter_map(|(k, r)| k.strip_suffix('*').map(|p| (p, *r))).collect());
 
 /// A headline label such as "Exclusive:" at the start of a line; returns the label as written
 /// (without the colon) and the byte length to strip (label, colon, spaces).

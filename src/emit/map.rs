@@ -51,28 +51,85 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// Shape of a kind (also named in the legend).
-fn shape(kind: &str, x: f64, y: f64) -> String {
+/// `v` as `format!("{v:.1}")` writes it (one decimal, ties to even on the exact binary value,
+/// "-0.0" for small negatives), without the standard library's exact-precision path: that
+/// path falls back to bignum arithmetic (dragon4) for most of the map's coordinates and took
+/// ~1 % of a cold build. Integer arithmetic on the float's bits gives the same digits; values
+/// out of the map's range (not finite, ≥ 1e15) go through `format!` as before. A test compares
+/// it with `format!` on random and edge-case values.
+#[derive(Clone, Copy)]
+pub struct D1(pub f64);
+
+impl std::fmt::Display for D1 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let v = self.0;
+        if !v.is_finite() || v.abs() >= 1e15 {
+            return write!(f, "{v:.1}");
+        }
+        let bits = v.to_bits();
+        let negative = bits >> 63 == 1;
+        let exp = ((bits >> 52) & 0x7ff) as i32;
+        let frac = bits & ((1u64 << 52) - 1);
+        let (m, e) = if exp == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp - 1075) };
+        // Tenths: round(m · 2^e · 10), ties to even.
+        let scaled = u128::from(m) * 10;
+        let tenths: u128 = if e >= 0 {
+            scaled << e
+        } else if -e >= 120 {
+            0
+        } else {
+            let sh = (-e) as u32;
+            let q = scaled >> sh;
+            let r = scaled & ((1u128 << sh) - 1);
+            let half = 1u128 << (sh - 1);
+            if r > half || (r == half && q & 1 == 1) {
+                q + 1
+            } else {
+                q
+            }
+        };
+        let tenths = tenths as u64;
+        if negative {
+            f.write_str("-")?;
+        }
+        write!(f, "{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
+/// Shape of a kind (also named in the legend), appended to `o`.
+fn shape(o: &mut String, kind: &str, x: f64, y: f64) {
+    use std::fmt::Write;
     let r = R;
-    let poly = |pts: &[(f64, f64)]| {
-        let p: Vec<String> = pts.iter().map(|(a, b)| format!("{:.1},{:.1}", x + a, y + b)).collect();
-        format!("<polygon class=\"shape\" points=\"{}\"/>", p.join(" "))
+    let mut poly = |pts: &[(f64, f64)]| {
+        o.push_str("<polygon class=\"shape\" points=\"");
+        for (k, (a, b)) in pts.iter().enumerate() {
+            if k > 0 {
+                o.push(' ');
+            }
+            let _ = write!(o, "{},{}", D1(x + a), D1(y + b));
+        }
+        o.push_str("\"/>");
     };
     match kind {
-        "person" => format!("<circle class=\"shape\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\"/>"),
-        "country" | "government" => format!("<rect class=\"shape\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/>", x - r, y - r, 2.0 * r, 2.0 * r),
-        "company" => poly(&[(0.0, -r - 2.0), (r + 2.0, 0.0), (0.0, r + 2.0), (-r - 2.0, 0.0)]),
-        "armed-group" => poly(&[(0.0, -r - 2.0), (r + 2.0, r), (-r - 2.0, r)]),
-        "ngo" => poly(&[(-r / 2.0, -r), (r / 2.0, -r), (r, 0.0), (r / 2.0, r), (-r / 2.0, r), (-r, 0.0)]),
-        "media" => format!("<rect class=\"shape\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"3\"/>", x - r - 3.0, y - r + 4.0, 2.0 * r + 6.0, 2.0 * r - 8.0),
-        "international" => format!(
-            "<circle class=\"shape\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\"/><circle class=\"shape-inner\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\"/>",
-            r - 5.0
-        ),
-        "research" => poly(&[(0.0, -r), (r, -r / 3.0), (r * 0.6, r), (-r * 0.6, r), (-r, -r / 3.0)]),
-        "group" => format!("<ellipse class=\"shape\" cx=\"{x:.1}\" cy=\"{y:.1}\" rx=\"{:.1}\" ry=\"{:.1}\"/>", r + 3.0, r - 4.0),
-        _ => format!("<rect class=\"shape\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"7\"/>", x - r, y - r, 2.0 * r, 2.0 * r),
+        "company" => return poly(&[(0.0, -r - 2.0), (r + 2.0, 0.0), (0.0, r + 2.0), (-r - 2.0, 0.0)]),
+        "armed-group" => return poly(&[(0.0, -r - 2.0), (r + 2.0, r), (-r - 2.0, r)]),
+        "ngo" => return poly(&[(-r / 2.0, -r), (r / 2.0, -r), (r, 0.0), (r / 2.0, r), (-r / 2.0, r), (-r, 0.0)]),
+        "research" => return poly(&[(0.0, -r), (r, -r / 3.0), (r * 0.6, r), (-r * 0.6, r), (-r, -r / 3.0)]),
+        _ => {}
     }
+    let (x, y, r) = (D1(x), D1(y), D1(r));
+    let _ = match kind {
+        "person" => write!(o, "<circle class=\"shape\" cx=\"{x}\" cy=\"{y}\" r=\"{r}\"/>"),
+        "country" | "government" => write!(o, "<rect class=\"shape\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>", D1(x.0 - r.0), D1(y.0 - r.0), D1(2.0 * r.0), D1(2.0 * r.0)),
+        "media" => write!(o, "<rect class=\"shape\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\"/>", D1(x.0 - r.0 - 3.0), D1(y.0 - r.0 + 4.0), D1(2.0 * r.0 + 6.0), D1(2.0 * r.0 - 8.0)),
+        "international" => write!(
+            o,
+            "<circle class=\"shape\" cx=\"{x}\" cy=\"{y}\" r=\"{r}\"/><circle class=\"shape-inner\" cx=\"{x}\" cy=\"{y}\" r=\"{}\"/>",
+            D1(r.0 - 5.0)
+        ),
+        "group" => write!(o, "<ellipse class=\"shape\" cx=\"{x}\" cy=\"{y}\" rx=\"{}\" ry=\"{}\"/>", D1(r.0 + 3.0), D1(r.0 - 4.0)),
+        _ => write!(o, "<rect class=\"shape\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"7\"/>", D1(x.0 - r.0), D1(y.0 - r.0), D1(2.0 * r.0), D1(2.0 * r.0)),
+    };
 }
 
 fn kind_label(kind: &str) -> &'static str {
@@ -97,12 +154,13 @@ fn kind_label(kind: &str) -> &'static str {
 /// name no longer contains its visible text (WCAG 2.5.3; axe `label-content-name-mismatch`).
 /// The space changes nothing on screen (`text-anchor="middle"` ignores trailing white space).
 fn label_svg(name: &str, x: f64, y: f64) -> String {
+    use std::fmt::Write;
     let lines = label_lines(name);
     let mut o = String::new();
     for (k, l) in lines.iter().enumerate() {
         let ly = y + R + 14.0 + k as f64 * (FONT + 2.0);
         let end = if k + 1 < lines.len() { " " } else { "" };
-        o.push_str(&format!("<text class=\"label\" x=\"{x:.1}\" y=\"{ly:.1}\" text-anchor=\"middle\">{}{end}</text>", escape(l)));
+        let _ = write!(o, "<text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}{end}</text>", D1(x), D1(ly), escape(l));
     }
     o
 }
@@ -211,8 +269,9 @@ pub fn map_svg(doc: &wire::Document) -> String {
         let len = (dx * dx + dy * dy).sqrt().max(1.0);
         let bow = 18.0 * n;
         let (cx, cy) = (mx - dy / len * bow, my + dx / len * bow);
+        let (x1, y1, cx, cy, x2, y2) = (D1(x1), D1(y1), D1(cx), D1(cy), D1(x2), D1(y2));
         o.push_str(&format!(
-            "<path class=\"edge edge--{}\" d=\"M{x1:.1},{y1:.1} Q{cx:.1},{cy:.1} {x2:.1},{y2:.1}\"><title>{}</title></path>\n",
+            "<path class=\"edge edge--{}\" d=\"M{x1},{y1} Q{cx},{cy} {x2},{y2}\"><title>{}</title></path>\n",
             escape(&crate::slug::kebab(&r.kind)),
             escape(&format!("{} {} {}", nodes[a].name, r.label, nodes[b].name))
         ));
@@ -231,7 +290,7 @@ pub fn map_svg(doc: &wire::Document) -> String {
             escape(&kind),
             escape(&aria)
         ));
-        o.push_str(&shape(&s.kind, x, y));
+        shape(&mut o, &s.kind, x, y);
         o.push_str(&label_svg(&s.name, x, y));
         o.push_str("</a>\n");
     }
@@ -239,10 +298,10 @@ pub fn map_svg(doc: &wire::Document) -> String {
     for (i, k) in kinds.iter().enumerate() {
         let x = 20.0 + (i % 2) as f64 * (WIDTH / 2.0);
         let y = grid_h + 14.0 + (i / 2) as f64 * 22.0;
-        o.push_str(&format!("<g class=\"legend-item node--{}\" transform=\"translate({x:.1},{y:.1}) scale(0.5)\">", escape(&crate::slug::kebab(k))));
-        o.push_str(&shape(k, 0.0, 0.0));
+        o.push_str(&format!("<g class=\"legend-item node--{}\" transform=\"translate({},{}) scale(0.5)\">", escape(&crate::slug::kebab(k)), D1(x), D1(y)));
+        shape(&mut o, k, 0.0, 0.0);
         o.push_str("</g>");
-        o.push_str(&format!("<text class=\"legend-label\" x=\"{:.1}\" y=\"{:.1}\">{}</text>\n", x + 14.0, y + 4.0, escape(kind_label(k))));
+        o.push_str(&format!("<text class=\"legend-label\" x=\"{}\" y=\"{}\">{}</text>\n", D1(x + 14.0), D1(y + 4.0), escape(kind_label(k))));
     }
     o.push_str("</g>\n</svg>\n");
     o
@@ -299,6 +358,30 @@ mod tests {
         assert_eq!(text, name);
         // One line: no trailing space.
         assert!(label_svg("Taliban", 60.0, 26.0).contains(">Taliban</text>"));
+    }
+
+    /// `D1` writes what `format!("{:.1}")` writes: exact ties (0.25, 2.75), values just
+    /// either side of a tie, negatives rounding to "-0.0", subnormals, the map's thirds and
+    /// 0.6 multiples, and large values.
+    #[test]
+    fn d1_matches_std_formatting() {
+        let mut vals = vec![
+            0.0, -0.0, 0.05, 0.25, 0.35, 0.45, -0.25, 2.75, -0.04, -0.05, 1e-300, -1e-320, 5e-324, 123456789.95, 999999999999999.9,
+            1e15, -1e15, 1e20, f64::INFINITY, f64::NEG_INFINITY, f64::NAN, 14.0 / 3.0, -14.0 / 3.0, 14.0 * 0.6, 60.0 + 8.4,
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..200_000 {
+            // xorshift: random bit patterns, random multiples of 1/20 (ties) and random doubles in the map's range.
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            vals.push(f64::from_bits(x));
+            vals.push((x % 200_000) as f64 / 20.0 - 5000.0);
+            vals.push((x >> 11) as f64 / (1u64 << 53) as f64 * 1000.0 - 500.0);
+        }
+        for v in vals {
+            assert_eq!(D1(v).to_string(), format!("{v:.1}"), "{v:e}");
+        }
     }
 
     #[test]

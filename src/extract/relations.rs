@@ -23,7 +23,7 @@
 use crate::extract::stakeholders::{is_demonym, tokenize, Tk, Token};
 use crate::lexicon;
 use crate::model::{Document, Relation, RelationKind, Stakeholder, StakeholderKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 fn parse_kind(s: &str) -> Option<RelationKind> {
@@ -44,7 +44,7 @@ fn parse_kind(s: &str) -> Option<RelationKind> {
 
 /// First word → cues starting with it (longest first).
 static CUES: LazyLock<HashMap<&'static str, Vec<(Vec<&'static str>, RelationKind)>>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, Vec<(Vec<&'static str>, RelationKind)>> = HashMap::new();
+    let mut m: HashMap<&'static str, Vec<(Vec<&'static str>, RelationKind)>> = HashMap::default();
     for (k, v) in lexicon::map("relation-cues.txt") {
         let words: Vec<&'static str> = k.split(' ').collect();
         let kind = parse_kind(v).unwrap_or_else(|| panic!("data/relation-cues.txt: unknown kind {v:?} for {k:?}"));
@@ -69,7 +69,13 @@ struct M {
 }
 
 fn low(text: &str, t: &Token) -> String {
-    t.text(text).to_lowercase().replace('’', "'")
+    let w = t.text(text);
+    // ASCII (most tokens): one allocation, same result (no curly apostrophe to straighten).
+    if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase().replace('’', "'")
+    }
 }
 
 fn is_quote(s: &str) -> bool {
@@ -109,20 +115,22 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> Vec<Relation> {
             }
         }
         ms.sort_by_key(|m| (m.a, m.who));
-        let w = |i: usize| low(text, &toks[i]);
+        // Lower-cased once per token: the passes below ask for the same words many times.
+        let lows: Vec<String> = toks.iter().map(|t| low(text, t)).collect();
+        let w = |i: usize| -> &str { lows[i].as_str() };
         // Mentions after a locative preposition are places here.
         let locative = |m: &M| -> bool {
             let mut p = m.a;
             if p > 0 && w(p - 1) == "the" {
                 p -= 1;
             }
-            p > 0 && LOCATIVE.contains(&w(p - 1).as_str())
+            p > 0 && LOCATIVE.contains(&w(p - 1))
         };
         // Tokens inside ", which …," / ", who …," clauses.
         let mut relative = vec![false; toks.len()];
         let mut i = 0;
         while i + 1 < toks.len() {
-            if toks[i].text(text) == "," && matches!(w(i + 1).as_str(), "which" | "who" | "whose") {
+            if toks[i].text(text) == "," && matches!(w(i + 1), "which" | "who" | "whose") {
                 let mut j = i + 1;
                 while j < toks.len() && toks[j].text(text) != "," {
                     relative[j] = true;
@@ -136,7 +144,7 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> Vec<Relation> {
         // The sentence's subject: a mention in its first words, or a pronoun.
         let first_word = toks.iter().position(|t| t.kind == Tk::Word).unwrap_or(0);
         let pronoun = |i: usize| -> Option<usize> {
-            match w(i).as_str() {
+            match w(i) {
                 "he" | "she" | "his" | "her" => last_person,
                 "they" | "it" | "its" | "their" => prev_subject,
                 _ => None,
@@ -153,7 +161,7 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> Vec<Relation> {
                 continue;
             }
             let first = w(i);
-            let Some(cands) = CUES.get(first.as_str()) else {
+            let Some(cands) = CUES.get(first) else {
                 i += 1;
                 continue;
             };
@@ -195,13 +203,13 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> Vec<Relation> {
             let right = (cj..toks.len()).find(|&k| stop(&toks[k])).unwrap_or(toks.len());
             let mut label_start = ci;
             // Negation just before the cue.
-            let neg = (ci.saturating_sub(3)..ci).find(|&k| NEGATION.contains(&w(k).as_str()) || w(k).ends_with("n't"));
+            let neg = (ci.saturating_sub(3)..ci).find(|&k| NEGATION.contains(&w(k)) || w(k).ends_with("n't"));
             if let Some(n) = neg {
                 kind = RelationKind::Other;
                 label_start = n;
             }
             // Passive: "was attacked by X".
-            let passive_verb = ci > 0 && matches!(w(ci - 1).as_str(), "was" | "were" | "been" | "being" | "is" | "are" | "be");
+            let passive_verb = ci > 0 && matches!(w(ci - 1), "was" | "were" | "been" | "being" | "is" | "are" | "be");
             let passive = passive_verb && cj < toks.len() && w(cj) == "by";
             if passive_verb && !passive {
                 // "64 journalists have been jailed": no agent stated.
@@ -220,8 +228,8 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> Vec<Relation> {
                         continue;
                     }
                 } else {
-                    let gap: Vec<String> = (last_end..m.a).map(&w).collect();
-                    let joined = gap.iter().any(|g| g == "and") && gap.len() <= 8;
+                    let gap: Vec<&str> = (last_end..m.a).map(w).collect();
+                    let joined = gap.iter().any(|g| *g == "and") && gap.len() <= 8;
                     if !joined || locative(m) {
                         break;
                     }
@@ -263,12 +271,12 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> Vec<Relation> {
                 } else if let Some(sp) = subject.filter(|&sp| {
                     // Only in reported speech: "He told reporters that NATO supported …".
                     let that = (0..ci).rev().find(|&k| w(k) == "that");
-                    sp != s && that.is_some_and(|t| (0..t).any(|k| SPEECH.contains(&w(k).as_str()))) && matches!(kind, RelationKind::Supports | RelationKind::Opposes | RelationKind::Criticizes)
+                    sp != s && that.is_some_and(|t| (0..t).any(|k| SPEECH.contains(&w(k)))) && matches!(kind, RelationKind::Supports | RelationKind::Opposes | RelationKind::Criticizes)
                 }) {
                     // "He said NATO supported the initiative": the edge goes to the speaker.
                     pairs.push((s, sp));
                     let mut e = cj;
-                    while e < right && e - cj < 6 && toks[e].text(text) != "," && !matches!(w(e).as_str(), "and" | "but" | "that" | "which") {
+                    while e < right && e - cj < 6 && toks[e].text(text) != "," && !matches!(w(e), "and" | "but" | "that" | "which") {
                         e += 1;
                     }
                     label_end = e;
@@ -282,7 +290,7 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> Vec<Relation> {
                 }
             }
             // "reached a “verbal agreement” with the Taliban": the words up to the object.
-            if let (Some(o), false) = (ms.iter().find(|m| m.a >= cj && objs.first() == Some(&m.who)), matches!(w(cj - 1).as_str(), "with" | "to" | "on" | "of" | "for" | "by")) {
+            if let (Some(o), false) = (ms.iter().find(|m| m.a >= cj && objs.first() == Some(&m.who)), matches!(w(cj - 1), "with" | "to" | "on" | "of" | "for" | "by")) {
                 let mut e = o.a;
                 if e > cj && w(e - 1) == "the" {
                     e -= 1;
@@ -332,7 +340,7 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> Vec<Relation> {
         out.push((si, pos, Relation { from: s.id.clone(), to: a.id.clone(), kind, label, sentence: si }));
     }
     out.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| (&a.2.from, &a.2.to).cmp(&(&b.2.from, &b.2.to))));
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     out.into_iter()
         .map(|(_, _, r)| r)
         .filter(|r| seen.insert((r.from.clone(), r.to.clone(), r.kind, r.sentence)))

@@ -54,16 +54,21 @@ pub mod tokens;
 
 use crate::lexicon;
 use crate::model::{fold_whitespace, Anchor, DateMention, DateMod, DateType, Diagnostic, Document, Precision, Span, Ymd};
-use std::collections::{BTreeMap, BTreeSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 use tokens::{tokenize, Kind, Tok};
 
-static NUMBER_WORDS: LazyLock<BTreeMap<&'static str, &'static str>> = LazyLock::new(|| lexicon::map("number-words.txt"));
-static TIME_UNITS: LazyLock<BTreeMap<&'static str, &'static str>> = LazyLock::new(|| lexicon::map("time-units.txt"));
-static WEEKDAYS: LazyLock<BTreeMap<&'static str, &'static str>> = LazyLock::new(|| lexicon::map("weekdays.txt"));
-static FUTURE_CUES: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| lexicon::set("tense-future.txt"));
-static PAST_VERBS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| lexicon::set("past-verbs.txt"));
-static EVENT_NOUNS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| lexicon::set("event-nouns.txt"));
+// Lookup-only tables (never iterated, so their order cannot reach the output): hashed, as
+// they are asked about at nearly every token (B-tree string comparisons were a hot spot).
+type Map = LazyLock<FxHashMap<&'static str, &'static str>>;
+type Set = LazyLock<FxHashSet<&'static str>>;
+static NUMBER_WORDS: Map = LazyLock::new(|| lexicon::map("number-words.txt").into_iter().collect());
+static TIME_UNITS: Map = LazyLock::new(|| lexicon::map("time-units.txt").into_iter().collect());
+static WEEKDAYS: Map = LazyLock::new(|| lexicon::map("weekdays.txt").into_iter().collect());
+static FUTURE_CUES: Set = LazyLock::new(|| lexicon::set("tense-future.txt").into_iter().collect());
+static PAST_VERBS: Set = LazyLock::new(|| lexicon::set("past-verbs.txt").into_iter().collect());
+static EVENT_NOUNS: Set = LazyLock::new(|| lexicon::set("event-nouns.txt").into_iter().collect());
 
 /// Words after which a bare month name, season or year is a date ("in May", "since 2008").
 const CUES: &[&str] = &[

@@ -344,7 +344,8 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
         if used[c] {
             continue;
         }
-        for phrase in lex::NO_COMMENT.iter() {
+        let Some(phrases) = lex::NO_COMMENT_BY_FIRST.get(toks[c].lower.as_str()) else { continue };
+        for phrase in phrases.iter() {
             if c + phrase.len() > n || !phrase.iter().enumerate().all(|(k, w)| toks[c + k].lower == *w) {
                 continue;
             }

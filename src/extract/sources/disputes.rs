@@ -74,6 +74,23 @@ fn negative(text: &str, cue: &str) -> bool {
         })
 }
 
+/// How many ids two sorted, unique lists share.
+fn shared_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// Finds disputes among the sources' statements.
 pub fn find(doc: &Document, sources: &[Source]) -> Vec<Dispute> {
     // A dispute needs claims of two sources.
@@ -106,12 +123,16 @@ pub fn find(doc: &Document, sources: &[Source]) -> Vec<Dispute> {
         let f = df.get(&st).map_or(0, |e| e.0);
         (f * 5 <= n_sent || f <= 3).then_some(st)
     };
+    // Stems as numbers for the bags: the pairwise intersections below compare numbers, not
+    // strings (the pair loop is quadratic in the claims).
+    let mut ids: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
     struct Claim {
         src: usize,
         st: usize,
-        bag: BTreeSet<String>,
-        /// Stems of words written in lower case (not names).
-        common: BTreeSet<String>,
+        /// Salient stems (as ids), sorted, unique.
+        bag: Vec<u32>,
+        /// Stems of words written in lower case (not names), as ids, sorted, unique.
+        common: Vec<u32>,
         neg: bool,
         para: usize,
         pos: usize,
@@ -125,19 +146,29 @@ pub fn find(doc: &Document, sources: &[Source]) -> Vec<Dispute> {
             if t.kind == StatementKind::NoComment {
                 continue;
             }
-            let mut bag = BTreeSet::new();
+            let mut bag = Vec::new();
             let mut surface = BTreeMap::new();
-            let mut common = BTreeSet::new();
-            for w in words(&t.text).chain(words(&s.name)) {
+            let mut common = Vec::new();
+            let mut said: BTreeSet<String> = BTreeSet::new();
+            let own = words(&t.text).count();
+            for (k, w) in words(&t.text).chain(words(&s.name)).enumerate() {
                 if let Some(st) = salient(w) {
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(st.clone()).or_insert(next);
                     if !w.chars().next().is_some_and(char::is_uppercase) {
-                        common.insert(st.clone());
+                        common.push(id);
                     }
-                    surface.entry(st.clone()).or_insert_with(|| w.to_string());
-                    bag.insert(st);
+                    bag.push(id);
+                    if k < own && !said.contains(&st) {
+                        said.insert(st.clone());
+                    }
+                    surface.entry(st).or_insert_with(|| w.to_string());
                 }
             }
-            let said: BTreeSet<String> = words(&t.text).filter_map(salient).collect();
+            bag.sort_unstable();
+            bag.dedup();
+            common.sort_unstable();
+            common.dedup();
             let para = doc.sentences[t.sentence].paragraph.unwrap_or(0);
             claims.push(Claim { src: si, st: ti, bag, common, neg: negative(&t.text, &t.cue), para, pos: t.span.start, surface, said });
         }
@@ -147,8 +178,8 @@ pub fn find(doc: &Document, sources: &[Source]) -> Vec<Dispute> {
         if x.src == y.src || spans.0.overlaps(spans.1) || x.para.abs_diff(y.para) > 3 {
             return false;
         }
-        let shared = x.bag.intersection(&y.bag).count();
-        shared >= 2 && shared * 5 >= x.bag.len().min(y.bag.len()) && x.common.intersection(&y.common).next().is_some()
+        let shared = shared_count(&x.bag, &y.bag);
+        shared >= 2 && shared * 5 >= x.bag.len().min(y.bag.len()) && shared_count(&x.common, &y.common) > 0
     };
     let span_of = |c: &Claim| sources[c.src].statements[c.st].span;
     // Seeds: a positive and a negative claim linked to each other; each group takes in the
@@ -160,7 +191,7 @@ pub fn find(doc: &Document, sources: &[Source]) -> Vec<Dispute> {
         for b in 0..n {
             let (x, y) = (&claims[a], &claims[b]);
             if !x.neg && y.neg && linked(x, y, (span_of(x), span_of(y))) {
-                pairs.push((x.bag.intersection(&y.bag).count(), a, b));
+                pairs.push((shared_count(&x.bag, &y.bag), a, b));
             }
         }
     }

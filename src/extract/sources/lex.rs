@@ -26,6 +26,17 @@ pub static CUE_ADJECTIVES: Set = LazyLock::new(|| hashed_set("cue-adjectives.txt
 /// Phrases recording that someone would not or could not comment, as word sequences.
 pub static NO_COMMENT: LazyLock<Vec<Vec<&'static str>>> =
     LazyLock::new(|| lexicon::lines("no-comment.txt").map(|l| l.split(' ').collect()).collect());
+/// [`NO_COMMENT`] indexed by first word: each word's phrases, in the list's order. Every token
+/// of every sentence is tried as a phrase start; comparing it with each phrase was a hot spot.
+pub static NO_COMMENT_BY_FIRST: LazyLock<FxHashMap<&'static str, Vec<&'static [&'static str]>>> = LazyLock::new(|| {
+    let mut m: FxHashMap<&'static str, Vec<&'static [&'static str]>> = FxHashMap::default();
+    for p in NO_COMMENT.iter() {
+        if let Some(first) = p.first() {
+            m.entry(first).or_default().push(p.as_slice());
+        }
+    }
+    m
+});
 /// Head nouns of unnamed sources → kind ("sources" → anonymous, "assessment" → document).
 pub static SOURCE_NOUNS: Map = LazyLock::new(|| hashed_map("source-nouns.txt"));
 /// Role nouns of people → kind ("spokesman" → official, "analyst" → expert).

@@ -110,8 +110,35 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The stakeholders' mentions sorted by start, to find the first stakeholder (in the
+/// stakeholder order) with a mention overlapping a span without scanning every mention of every
+/// stakeholder for each name run (a hot spot of `build`).
+struct Mentions {
+    /// (start, end, stakeholder index), by start.
+    spans: Vec<(usize, usize, usize)>,
+    /// Longest mention: a mention overlapping a span starts less than this before it.
+    max_len: usize,
+}
+
+impl Mentions {
+    fn new(stakeholders: &[Stakeholder]) -> Mentions {
+        let mut spans: Vec<(usize, usize, usize)> =
+            stakeholders.iter().enumerate().flat_map(|(k, st)| st.mentions.iter().map(move |m| (m.span.start, m.span.end, k))).collect();
+        spans.sort_unstable();
+        let max_len = spans.iter().map(|&(a, b, _)| b.saturating_sub(a)).max().unwrap_or(0);
+        Mentions { spans, max_len }
+    }
+    /// The first stakeholder with a mention overlapping `span` (as `Span::overlaps`).
+    fn first(&self, span: Span) -> Option<usize> {
+        let lo = self.spans.partition_point(|&(a, _, _)| a.saturating_add(self.max_len) <= span.start);
+        let hi = lo + self.spans[lo..].partition_point(|&(a, _, _)| a < span.end);
+        self.spans[lo..hi].iter().filter(|&&(a, b, _)| a < span.end && span.start < b).map(|&(_, _, k)| k).min()
+    }
+}
+
 /// Builds the context: tokens, lower-case vocabulary, name runs and entities.
 pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>, stakeholders: &[Stakeholder]) -> Ctx<'a> {
+    let mentions = Mentions::new(stakeholders);
     let mut lower_seen = rustc_hash::FxHashSet::default();
     for toks in &sents {
         let mut first = true;
@@ -196,7 +223,7 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
                 return true;
             }
             let t = &ctx.sents[s][i];
-            cap_mid.contains(&t.lower) || stakeholders.iter().any(|st| st.mentions.iter().any(|m| m.span.overlaps(t.span)))
+            cap_mid.contains(&t.lower) || mentions.first(t.span).is_some()
         })
         .collect();
     // Split a run at its last role word ("Apple CEO Steve Jobs", "Presiding Judge Martin Mann")
@@ -291,7 +318,7 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
         };
         // The stakeholder extractor's word on what a name is wins over these guesses.
         let span = ctx.range_span(s, i, j);
-        let kind = match stakeholders.iter().find(|st| st.mentions.iter().any(|m| m.span.overlaps(span))) {
+        let kind = match mentions.first(span).map(|k| &stakeholders[k]) {
             Some(st) if kind.is_some() => Some(match st.kind {
                 StakeholderKind::Person => EntKind::Person,
                 StakeholderKind::Country => EntKind::Place,
@@ -321,10 +348,10 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
         // the close one ("Schroden" → "Schroeder").
         let mut found = ctx.entities.iter().position(|e| e.name.eq_ignore_ascii_case(&name) && e.kind == kind);
         if found.is_none() && kind == EntKind::Person {
+            let mine = name.rsplit(' ').next().unwrap_or("").to_lowercase();
             found = ctx.entities.iter().position(|e| {
                 e.kind == EntKind::Person && {
                     let last = e.name.rsplit(' ').next().unwrap_or("").to_lowercase();
-                    let mine = name.rsplit(' ').next().unwrap_or("").to_lowercase();
                     (single || e.name.split(' ').count() == 1) && (last == mine || fuzzy_surname(&last, &mine))
                 }
             });
@@ -338,7 +365,7 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
         let e = match found {
             Some(k) => k,
             None => {
-                let body = stakeholders.iter().find(|st| st.mentions.iter().any(|m| m.span.overlaps(span))).map(|st| st.kind);
+                let body = mentions.first(span).map(|k| stakeholders[k].kind);
                 ctx.entities.push(Entity { name: name.clone(), kind, gender: None, roles: BTreeSet::new(), affiliation: None, body });
                 ctx.entities.len() - 1
             }

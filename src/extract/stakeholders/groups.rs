@@ -16,7 +16,7 @@ use super::chunk::{is_cap, Cand, Tk, Token, WordStats};
 use super::lex::fold;
 use crate::lexicon;
 use crate::model::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// Plural noun → may stand alone.
@@ -51,9 +51,9 @@ pub(super) struct Group {
 pub(super) fn find(text: &str, toks: &[Vec<Token>], cands: &[Cand], stats: &WordStats, skip: &[bool]) -> Vec<Group> {
     let mut out = Vec::new();
     // Candidate ending at (sentence, token) → index.
-    let mut ends: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut ends: HashMap<(usize, usize), usize> = HashMap::default();
     // Tokens covered by a name, per sentence.
-    let mut inside: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    let mut inside: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
     for (ci, c) in cands.iter().enumerate() {
         ends.insert((c.sentence, c.toks.1), ci);
         for k in c.toks.0..c.toks.1 {

@@ -44,7 +44,7 @@ pub(crate) use chunk::{tokenize, Tk, Token};
 use crate::model::{Diagnostic, Document, Mention, Span, Stakeholder, StakeholderKind};
 use chunk::{Cand, Hint, WordStats};
 use lex::{fold, is_caps, TABLES};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A group of candidates that name one actor.
 #[derive(Debug, Clone)]
@@ -148,8 +148,8 @@ pub fn extract(doc: &Document, warnings: &mut Vec<Diagnostic>) -> Vec<Stakeholde
     }
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut owner: Vec<Option<usize>> = vec![None; cands.len()];
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut by_entry: HashMap<usize, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
+    let mut by_entry: HashMap<usize, usize> = HashMap::default();
     let new_cluster = |clusters: &mut Vec<Cluster>, name: String, kind: StakeholderKind, entry: Option<usize>, real: bool| -> usize {
         clusters.push(Cluster {
             tokens: name.split_whitespace().map(str::to_string).collect(),
@@ -429,8 +429,8 @@ pub fn extract(doc: &Document, warnings: &mut Vec<Diagnostic>) -> Vec<Stakeholde
     // Ids, unique in the document.
     let mut order: Vec<usize> = (0..clusters.len()).filter(|&k| keep[k]).collect();
     order.sort_by(|&a, &b| raw[b].partial_cmp(&raw[a]).unwrap_or(std::cmp::Ordering::Equal).then_with(|| clusters[a].name.cmp(&clusters[b].name)));
-    let mut ids: HashMap<usize, String> = HashMap::new();
-    let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut ids: HashMap<usize, String> = HashMap::default();
+    let mut used: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     for &k in &order {
         let base = crate::slug::id_for_name(&clusters[k].name);
         let mut id = base.clone();

@@ -46,8 +46,8 @@ fn is_head(word: &str, person: bool) -> bool {
 pub(super) fn assign(text: &str, toks: &[Vec<Token>], cands: &[Cand], owner: &[Option<usize>], clusters: &mut [Cluster]) {
     let t = &*TABLES;
     // (sentence, token) → candidate, so lookups stay linear in the document.
-    let mut ends: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
-    let mut starts: std::collections::HashMap<(usize, usize), usize> = std::collections::HashMap::new();
+    let mut ends: rustc_hash::FxHashMap<(usize, usize), usize> = rustc_hash::FxHashMap::default();
+    let mut starts: rustc_hash::FxHashMap<(usize, usize), usize> = rustc_hash::FxHashMap::default();
     for (ci, c) in cands.iter().enumerate() {
         ends.entry((c.sentence, c.toks.1)).or_insert(ci);
         starts.entry((c.sentence, c.toks.0)).or_insert(ci);
