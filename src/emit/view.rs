@@ -481,7 +481,7 @@ const WHY_WINDOW: usize = 12;
 fn why_it_matters(summary: &str, sentences: &[SentenceRef]) -> Option<Cited> {
     let mut best: Option<(u8, usize)> = None;
     for (i, s) in sentences.iter().enumerate().take(WHY_WINDOW) {
-        if memchr::memmem::find(summary.as_bytes(), s.text.as_bytes()).is_some() {
+        if contains_bytes(summary.as_bytes(), s.text.as_bytes()) {
             continue;
         }
         let lower = s.text.to_lowercase();
@@ -493,6 +493,17 @@ fn why_it_matters(summary: &str, sentences: &[SentenceRef]) -> Option<Cited> {
         }
     }
     best.map(|(_, i)| Cited { name: String::new(), text: sentences[i].text.clone(), paragraph: Some(sentences[i].paragraph.clone()) })
+}
+
+/// `hay` contains `needle` (as `str::contains`): candidate starts found by the needle's first
+/// byte, then compared. The needle is a whole sentence and the haystack a short summary, so
+/// building a substring searcher per sentence cost more than the search.
+fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, _)) = needle.split_first() else { return true };
+    if needle.len() > hay.len() {
+        return false;
+    }
+    memchr::memchr_iter(first, &hay[..=hay.len() - needle.len()]).any(|i| &hay[i..i + needle.len()] == needle)
 }
 
 /// `needle` occurs in `hay` as whole words.
@@ -806,6 +817,10 @@ mod tests {
         let w = why_it_matters("Officials said the plan was ready.", &sents).unwrap();
         assert_eq!(w.text, "The move comes as rivals expand.");
         assert_eq!(w.paragraph.as_deref(), Some("p2"));
+        // The summary test is `str::contains`.
+        for (h, n) in [("abc", ""), ("", ""), ("", "a"), ("abc", "abc"), ("abcabd", "abd"), ("ab", "abc"), ("xaab", "aab"), ("ééa", "éa")] {
+            assert_eq!(contains_bytes(h.as_bytes(), n.as_bytes()), h.contains(n), "{h:?} {n:?}");
+        }
         // "becomes assets" must not match "comes as".
         assert!(why_it_matters("", &[s("p1", "It becomes assets.")]).is_none());
     }

@@ -84,6 +84,11 @@ pub fn parse_number(s: &str) -> Option<f64> {
 
 /// Figures of one sentence (`text[span]`), skipping tokens inside `skip` spans.
 pub fn figures_in(text: &str, span: Span, skip: &[Span], sentence: usize, out: &mut Vec<Figure>) {
+    // Every figure is built on a number token, which starts with an ASCII digit: a sentence
+    // without one (most of them) needs no tokens.
+    if !text.as_bytes()[span.start..span.end].iter().any(u8::is_ascii_digit) {
+        return;
+    }
     let toks = tokenize(text, span.start, span.end);
     let mut i = 0;
     while i < toks.len() {

@@ -495,7 +495,7 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
         out.push(Raw {
             kind: StatementKind::Indirect,
             cue: ctx.range_text(s, j - 1, c + 1),
-            lemma: toks[c].lower.clone(),
+            lemma: toks[c].lower.to_string(),
             cue_span: Span::new(toks[j - 1].span.start, toks[c].span.end),
             content,
             sent: s,

@@ -7,7 +7,7 @@
 //! lower case elsewhere.
 
 use super::lex::{self, Gender};
-use super::tokens::Token;
+use super::tokens::{Lower, Token};
 use crate::model::{Span, Stakeholder, StakeholderKind};
 use std::collections::BTreeSet;
 
@@ -15,11 +15,11 @@ use std::collections::BTreeSet;
 pub struct Ctx<'a> {
     pub text: &'a str,
     /// Tokens of every sentence (index = sentence index of the document).
-    pub sents: Vec<Vec<Token>>,
+    pub sents: Vec<Vec<Token<'a>>>,
     /// Paragraph of every sentence (`None` for the headline and dateline).
     pub para: Vec<Option<usize>>,
     /// Words seen in lower case inside a sentence (not at its start). Only looked up.
-    pub lower_seen: rustc_hash::FxHashSet<String>,
+    pub lower_seen: rustc_hash::FxHashSet<Lower<'a>>,
     /// Capitalised runs, in text order.
     pub names: Vec<NameRun>,
     pub entities: Vec<Entity>,
@@ -57,7 +57,7 @@ pub struct Entity {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn tok(&self, s: usize, i: usize) -> &Token {
+    pub fn tok(&self, s: usize, i: usize) -> &Token<'a> {
         &self.sents[s][i]
     }
     pub fn slice(&self, span: Span) -> &'a str {
@@ -137,7 +137,7 @@ impl Mentions {
 }
 
 /// Builds the context: tokens, lower-case vocabulary, name runs and entities.
-pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>, stakeholders: &[Stakeholder]) -> Ctx<'a> {
+pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token<'a>>>, para: Vec<Option<usize>>, stakeholders: &[Stakeholder]) -> Ctx<'a> {
     let mentions = Mentions::new(stakeholders);
     let mut lower_seen = rustc_hash::FxHashSet::default();
     for toks in &sents {
@@ -185,7 +185,7 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
     }
     // A capitalised opener glued to a name that appears on its own elsewhere ("Actual Airbus
     // deliveries", "Daily Huawei") is not part of it.
-    let standalone: BTreeSet<String> = runs
+    let standalone: rustc_hash::FxHashSet<String> = runs
         .iter()
         .filter(|&&(s, i, _)| (0..i).any(|k| ctx.sents[s][k].is_word()))
         .map(|&(s, i, j)| ctx.range_text(s, i, j).to_lowercase())
@@ -207,12 +207,13 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
     // A single capitalised word opening a sentence ("Estimates suggest …", "Recent reports …")
     // is a name only if the stakeholder stage found one there or the text capitalises the word
     // inside a sentence too.
-    let cap_mid: BTreeSet<String> = ctx
+    // Only looked up: hashed, borrowing the tokens' words.
+    let cap_mid: rustc_hash::FxHashSet<&str> = ctx
         .sents
         .iter()
         .flat_map(|toks| {
             let first = toks.iter().position(|t| t.is_word()).unwrap_or(0);
-            toks.iter().enumerate().filter(move |&(k, t)| k > first && t.is_word() && t.cap).map(|(_, t)| t.lower.clone())
+            toks.iter().enumerate().filter(move |&(k, t)| k > first && t.is_word() && t.cap).map(|(_, t)| t.lower.as_str())
         })
         .collect();
     let runs: Vec<(usize, usize, usize)> = runs
@@ -223,7 +224,7 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
                 return true;
             }
             let t = &ctx.sents[s][i];
-            cap_mid.contains(&t.lower) || mentions.first(t.span).is_some()
+            cap_mid.contains(t.lower.as_str()) || mentions.first(t.span).is_some()
         })
         .collect();
     // Split a run at its last role word ("Apple CEO Steve Jobs", "Presiding Judge Martin Mann")
@@ -327,7 +328,7 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
             _ => kind,
         };
         if kind == Some(EntKind::Person) && j - i >= 2 {
-            person_surnames.insert(toks[j - 1].lower.clone());
+            person_surnames.insert(toks[j - 1].lower.to_string());
         }
         classified.push((s, i, j, kind));
     }
@@ -340,7 +341,7 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
         let toks = &ctx.sents[s];
         let name = ctx.range_text(s, i, j);
         let single = j - i == 1;
-        let lower = toks[j - 1].lower.clone();
+        let lower = toks[j - 1].lower.to_string();
         if single && kind == EntKind::Org && (person_surnames.contains(&lower) || person_surnames.iter().any(|p| fuzzy_surname(p, &lower))) {
             kind = EntKind::Person;
         }
@@ -350,9 +351,10 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token>>, para: Vec<Option<usize>>
         if found.is_none() && kind == EntKind::Person {
             let mine = name.rsplit(' ').next().unwrap_or("").to_lowercase();
             found = ctx.entities.iter().position(|e| {
-                e.kind == EntKind::Person && {
+                // The cheap tests first: the last word is lower-cased only when they pass.
+                e.kind == EntKind::Person && (single || e.name.split(' ').count() == 1) && {
                     let last = e.name.rsplit(' ').next().unwrap_or("").to_lowercase();
-                    (single || e.name.split(' ').count() == 1) && (last == mine || fuzzy_surname(&last, &mine))
+                    last == mine || fuzzy_surname(&last, &mine)
                 }
             });
             if let Some(k) = found {
@@ -418,6 +420,10 @@ const PLACE_FIRST: &[&str] = &["el", "fort", "la", "las", "los", "mount", "new",
 /// Two surnames that differ by a typo: same first four letters, edit distance ≤ 2, long enough.
 fn fuzzy_surname(a: &str, b: &str) -> bool {
     if a.len() < 6 || b.len() < 6 || a == b {
+        return false;
+    }
+    // The same first four letters (tested again below): most pairs differ there, and need no copy.
+    if !a.chars().take(4).eq(b.chars().take(4)) {
         return false;
     }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());

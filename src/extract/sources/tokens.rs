@@ -28,16 +28,58 @@ pub enum Tk {
 }
 
 #[derive(Debug, Clone)]
-pub struct Token {
+pub struct Token<'a> {
     pub span: Span,
     pub kind: Tk,
     /// Lower case, curly apostrophes straightened.
-    pub lower: String,
+    pub lower: Lower<'a>,
     /// Starts with an upper-case letter.
     pub cap: bool,
 }
 
-impl Token {
+/// A token's lower-case text: borrowed from the seed when the token is lower-case ASCII
+/// already (most tokens), so tokenising allocates no string for them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Lower<'a>(std::borrow::Cow<'a, str>);
+
+impl Lower<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<Lower<'_>> for &str {
+    fn eq(&self, other: &Lower<'_>) -> bool {
+        **self == *other.0
+    }
+}
+
+impl std::fmt::Display for Lower<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Token<'_> {
     pub fn is_word(&self) -> bool {
         self.kind == Tk::Word
     }
@@ -54,7 +96,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Tokenizes `text[span]`.
-pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     let s = &text[span.start..span.end];
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
@@ -141,10 +183,18 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     out
 }
 
-fn push(out: &mut Vec<Token>, base: usize, s: &str, a: usize, b: usize, kind: Tk) {
+fn push<'a>(out: &mut Vec<Token<'a>>, base: usize, s: &'a str, a: usize, b: usize, kind: Tk) {
     let t = &s[a..b];
-    // ASCII (most tokens): one allocation instead of two, same result.
-    let lower = if t.is_ascii() { t.to_ascii_lowercase() } else { t.to_lowercase().replace('’', "'") };
+    // ASCII (most tokens): borrowed when already lower case, else one allocation; same result.
+    let lower = if t.is_ascii() {
+        if t.bytes().any(|c| c.is_ascii_uppercase()) {
+            Lower(std::borrow::Cow::Owned(t.to_ascii_lowercase()))
+        } else {
+            Lower(std::borrow::Cow::Borrowed(t))
+        }
+    } else {
+        Lower(std::borrow::Cow::Owned(t.to_lowercase().replace('’', "'")))
+    };
     let cap = t.chars().next().is_some_and(char::is_uppercase);
     out.push(Token { span: Span::new(base + a, base + b), kind, lower, cap });
 }
@@ -171,7 +221,7 @@ pub fn quotes_in(text: &str, para: Span) -> Vec<Quote> {
                 _ => return None,
             };
             let start = para.start + i;
-            Some(Token { span: Span::new(start, start + c.len_utf8()), kind, lower: String::new(), cap: false })
+            Some(Token { span: Span::new(start, start + c.len_utf8()), kind, lower: Lower(std::borrow::Cow::Borrowed("")), cap: false })
         })
         .collect();
     quotes(&marks, para)

@@ -137,24 +137,33 @@ pub(crate) struct Cand {
     pub(crate) initial: bool,
 }
 
-/// Per-document word statistics used to judge sentence-initial capitals.
+/// Per-document word statistics used to judge sentence-initial capitals. Words that are their
+/// own fold (lower-case ASCII without dots: most of them) are borrowed from the text.
 #[derive(Debug, Default)]
-pub(crate) struct WordStats {
+pub(crate) struct WordStats<'a> {
     /// Folded words seen in lower case anywhere.
-    pub(crate) lower: rustc_hash::FxHashSet<String>,
+    pub(crate) lower: rustc_hash::FxHashSet<std::borrow::Cow<'a, str>>,
     /// Folded words seen capitalised not at a sentence start.
-    pub(crate) cap_inside: rustc_hash::FxHashSet<String>,
+    pub(crate) cap_inside: rustc_hash::FxHashSet<std::borrow::Cow<'a, str>>,
 }
 
-impl WordStats {
+impl<'a> WordStats<'a> {
     /// `titled`: a headline or heading in title case, whose capitals say nothing.
-    pub(crate) fn add(&mut self, text: &str, toks: &[Token], titled: bool) {
+    pub(crate) fn add(&mut self, text: &'a str, toks: &[Token], titled: bool) {
         let first = toks.iter().position(|t| t.kind == Tk::Word);
         let mut buf = String::new();
-        let mut add = |set: &mut rustc_hash::FxHashSet<String>, w: &str| {
+        let mut add = |set: &mut rustc_hash::FxHashSet<std::borrow::Cow<'a, str>>, w: &'a str| {
+            // `fold` changes nothing in a word of lower-case ASCII letters, digits and
+            // apostrophes (a token holds no white space).
+            if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'.' && !b.is_ascii_whitespace() && b != 0x0b) {
+                if !set.contains(w) {
+                    set.insert(std::borrow::Cow::Borrowed(w));
+                }
+                return;
+            }
             super::lex::fold_into(w, &mut buf);
             if !set.contains(buf.as_str()) {
-                set.insert(buf.clone());
+                set.insert(std::borrow::Cow::Owned(buf.clone()));
             }
         };
         for (i, t) in toks.iter().enumerate() {
@@ -413,8 +422,8 @@ fn split_run(
         let f = lw(start);
         let known = t.lookup(w(start)).is_some() || t.demonym(w(start)).is_some() || longest_lexicon(text, toks, start, end).is_some();
         if !known {
-            let common = t.openers.contains(f.as_str()) || stats.lower.contains(&f) || t.months.contains(f.as_str());
-            let named_elsewhere = stats.cap_inside.contains(&f) || t.given_names.contains(f.as_str());
+            let common = t.openers.contains(f.as_str()) || stats.lower.contains(f.as_str()) || t.months.contains(f.as_str());
+            let named_elsewhere = stats.cap_inside.contains(f.as_str()) || t.given_names.contains(f.as_str());
             if common && !named_elsewhere {
                 start += 1;
             } else if !named_elsewhere && end - start == 1 {

@@ -93,7 +93,7 @@ pub(super) fn find(text: &str, toks: &[Vec<Token>], cands: &[Cand], stats: &Word
                 let p = &tk[from - 1];
                 let pw = p.text(text);
                 let pf = fold(pw);
-                let sentence_start = from - 1 == first && (stats.lower.contains(&pf) || !stats.cap_inside.contains(&pf));
+                let sentence_start = from - 1 == first && (stats.lower.contains(pf.as_str()) || !stats.cap_inside.contains(pf.as_str()));
                 if p.kind != Tk::Word
                     || (is_cap(pw) && !sentence_start)
                     || NOT_MODIFIERS.contains(&pf.as_str())
