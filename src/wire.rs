@@ -373,8 +373,8 @@ impl Document {
         }
     }
 
-    /// Pretty JSON with a trailing newline (the form written to disk and printed by `extract`
-    /// for one file).
+    /// Pretty JSON with a trailing newline (the form `extract` prints for one file, for people to
+    /// read; the site's `explainer.json` is [`Document::to_json_line`], a third smaller).
     pub fn to_json_pretty(&self) -> String {
         let mut s = serde_json::to_string_pretty(self).expect("wire types always serialise");
         s.push('\n');

@@ -712,3 +712,45 @@ fn stakeholder_pages_follow_the_seeds_and_spare_hand_written_ones() {
     let _ = std::fs::remove_dir_all(&root);
     let _ = std::fs::remove_dir_all(&other);
 }
+
+/// The related explainers of a page are in its front matter, written once the build knows every
+/// article: a cold build writes each page once with its list, a seed that changes rewrites the
+/// lists of pages that were not extracted again, and a page edited by hand is left alone.
+#[test]
+fn related_lists_follow_the_seeds() {
+    let root = site("related");
+    let huawei = |t: &str| format!("{t}\n\nHuawei met the Taliban in Kabul on Monday, the ministry said. Huawei officials said the talks went well.\n");
+    let oslo = |t: &str| format!("{t}\n\nThe Norwegian Meteorological Institute in Oslo said on Monday that rain would fall. The institute said the rain would last.\n");
+    write(&root, "seeds/a.txt", huawei("First story"));
+    write(&root, "seeds/b.txt", huawei("Second story"));
+    write(&root, "seeds/c.txt", oslo("Third story"));
+    let r = run(&root);
+    assert!(!r.failed(), "{}", r.summary(9));
+    let page = |slug: &str| check_index_md(&root.join(format!("content/explainers/{slug}/index.md")));
+    let related = |slug: &str| -> Vec<String> {
+        page(slug)["extra"].get("related").and_then(|r| r.as_array()).map_or(Vec::new(), |a| a.iter().map(|r| r["slug"].as_str().unwrap().to_string()).collect())
+    };
+    assert_eq!(related("first-story"), vec!["second-story"]);
+    assert_eq!(related("second-story"), vec!["first-story"]);
+    assert!(related("third-story").is_empty());
+    assert!(page("first-story")["extra"]["related"][0]["shared"].as_array().unwrap().iter().any(|s| s.as_str() == Some("Huawei")));
+
+    // b changes: a is not extracted again, but its list follows.
+    write(&root, "seeds/b.txt", oslo("Second story"));
+    let r = run(&root);
+    assert_eq!(r.extracted, vec!["seeds/b.txt".to_string()], "{}", r.summary(9));
+    assert!(related("first-story").is_empty());
+    assert_eq!(related("third-story"), vec!["second-story"]);
+    let r = run(&root);
+    assert_eq!((r.extracted.len(), r.written), (0, 0), "a no-op: {}", r.summary(9));
+
+    // A page edited by hand keeps its edit; the build says why its list was not written.
+    let a_index = root.join("content/explainers/first-story/index.md");
+    let edited = std::fs::read_to_string(&a_index).unwrap().replace("title = ", "title = \"Edited\"\nold_title = ");
+    std::fs::write(&a_index, &edited).unwrap();
+    write(&root, "seeds/b.txt", huawei("Second story"));
+    let r = run(&root);
+    assert_eq!(std::fs::read_to_string(&a_index).unwrap(), edited);
+    let told = r.skipped.iter().map(|e| e.to_string()).chain(r.notes.iter().cloned()).collect::<Vec<_>>();
+    assert!(told.iter().any(|n| n.contains("first-story/index.md") && n.contains("changed by hand")), "{told:?}");
+}

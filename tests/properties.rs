@@ -138,14 +138,31 @@ proptest! {
         let mut x = explainer::explain(s, &Default::default());
         x.doc.article.title = title.clone();
         x.summary = summary.clone();
-        let doc = explainer::wire::Document::from_explainer(&x);
+        let mut doc = explainer::wire::Document::from_explainer(&x);
+        // Every other string the front matter holds: labels, section, stakeholder names, and
+        // the related list the build adds.
+        doc.labels = vec![title.clone(), summary.clone()];
+        doc.section = Some(summary.clone());
+        if let Some(st) = doc.stakeholders.first_mut() {
+            st.name = title.clone();
+        }
+        let related = [explainer::emit::view::Related { slug: "s".into(), title: summary.clone(), shared: vec![title.clone()] }];
         let page = explainer::emit::frontmatter::page(&x, &doc);
+        let page = explainer::emit::frontmatter::with_related(&page, &related).expect("our own page");
         let fm = explainer::check::front_matter(&page).map_err(|e| TestCaseError::fail(format!("{e}\n{page}")))?;
         // Line breaks fold to spaces (a multi-line TOML string could hold a closing `+++`).
         let one_line = |s: &str| s.replace("\r\n", " ").replace(['\n', '\r'], " ");
         let (t1, s1) = (one_line(&title), one_line(&summary));
         prop_assert_eq!(fm["title"].as_str(), Some(t1.as_str()));
         prop_assert_eq!(fm["description"].as_str(), Some(s1.as_str()));
+        prop_assert_eq!(fm["extra"]["labels"][0].as_str(), Some(t1.as_str()));
+        prop_assert_eq!(fm["extra"]["labels"][1].as_str(), Some(s1.as_str()));
+        prop_assert_eq!(fm["extra"]["section"].as_str(), Some(s1.as_str()));
+        if !doc.stakeholders.is_empty() {
+            prop_assert_eq!(fm["extra"]["actors"][0]["name"].as_str(), Some(t1.as_str()));
+        }
+        prop_assert_eq!(fm["extra"]["related"][0]["title"].as_str(), Some(s1.as_str()));
+        prop_assert_eq!(fm["extra"]["related"][0]["shared"][0].as_str(), Some(t1.as_str()));
         prop_assert_eq!(page.lines().filter(|l| l.trim_end() == "+++").count(), 2, "{}", page);
         prop_assert!(page.ends_with("+++\n"));
     }

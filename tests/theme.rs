@@ -443,10 +443,10 @@ fn rich_bundle(title: &str) -> (String, Vec<emit::OutFile>) {
     doc.figures = vec![wire::Figure { id: "f1".into(), text: "62,000".into(), value: 62000.0, unit: Some("cameras".into()), sentence: "s".into(), paragraph: p(1), span: [0, 1] }];
     let mut files = emit::bundle(&x, &slug);
     // Replace what bundle wrote with the filled document, as the extractors would have.
-    let mut view = emit::view::build(&doc, &emit::view::sentences(&x));
+    let view = emit::view::build(&doc, &emit::view::sentences(&x));
     // As the build's related pass would fill it (the seed shares no stakeholder with it, but the
     // list is what is rendered here).
-    view.related = vec![emit::view::Related {
+    let related = vec![emit::view::Related {
         slug: "taliban-weighs-using-us-mass-surveillance-plan".into(),
         title: "The <seed> story".into(),
         shared: vec!["Acme & Sons".into()],
@@ -455,9 +455,9 @@ fn rich_bundle(title: &str) -> (String, Vec<emit::OutFile>) {
     for f in files.iter_mut() {
         let name = f.path.file_name().unwrap().to_str().unwrap().to_string();
         match name.as_str() {
-            "explainer.json" => f.bytes = doc.to_json_pretty().into_bytes(),
+            "explainer.json" => f.bytes = (doc.to_json_line() + "\n").into_bytes(),
             "view.json" => f.bytes = view.to_json().into_bytes(),
-            "index.md" => f.bytes = emit::frontmatter::page(&x2, &doc).into_bytes(),
+            "index.md" => f.bytes = emit::frontmatter::with_related(&emit::frontmatter::page(&x2, &doc), &related).unwrap().into_bytes(),
             _ => {}
         }
     }

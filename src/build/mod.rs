@@ -357,26 +357,50 @@ impl WriteCtx<'_> {
     }
 
     /// Writes a set of files (one bundle): all are checked first, so a refusal writes nothing.
-    /// Returns how many changed on disk.
-    fn write_all(&self, files: &[OutFile], slug: Option<&str>) -> Result<usize> {
-        let plans = files.iter().map(|f| self.plan(f, slug)).collect::<Result<Vec<Plan>>>()?;
+    /// `index.md` is checked but held back and returned: the related pass writes it once it
+    /// knows the page's related explainers, so a cold build writes every file once. Returns
+    /// how many files changed on disk, and the held-back page.
+    ///
+    /// A bundle whose folder this call creates (a new page: the usual case of a cold build) is
+    /// empty, so nothing in it needs checking and the folder is made once, not per file.
+    fn write_all(&self, files: Vec<OutFile>, slug: Option<&str>) -> Result<(usize, Option<OutFile>)> {
+        let dir = files.first().and_then(|f| f.path.parent()).filter(|d| files.iter().all(|f| f.path.parent() == Some(*d)));
+        let created = dir.is_some_and(|d| {
+            let abs = self.root.join(d);
+            abs.parent().is_some_and(|p| std::fs::create_dir_all(p).is_ok()) && std::fs::create_dir(&abs).is_ok()
+        });
+        let plans = if created {
+            files.iter().map(|_| Plan::Write).collect()
+        } else {
+            files.iter().map(|f| self.plan(f, slug)).collect::<Result<Vec<Plan>>>()?
+        };
         let mut written = 0;
-        for (f, p) in files.iter().zip(plans) {
-            if let Plan::Write = p {
-                crate::emit::replace_atomic(self.root, f)?;
+        let mut index = None;
+        for (f, p) in files.into_iter().zip(plans) {
+            if f.path.file_name().is_some_and(|n| n == "index.md") {
+                index = Some(f);
+            } else if let Plan::Write = p {
+                if created {
+                    crate::emit::replace_in_existing_dir(self.root, &f)?;
+                } else {
+                    crate::emit::replace_atomic(self.root, &f)?;
+                }
                 written += 1;
             }
         }
-        Ok(written)
+        Ok((written, index))
     }
 }
 
 /// The result of step 3 for one seed.
 struct Done {
     entry: Entry,
+    /// Records of the files written (or found unchanged) now: all but `index`.
     records: Vec<(String, FileRecord)>,
     written: usize,
     warnings: Vec<Diagnostic>,
+    /// The page (`index.md`) without related explainers, for the related pass to write.
+    index: Option<OutFile>,
 }
 
 fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -> Result<Done> {
@@ -385,25 +409,27 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -
         let sha256 = article.seed.sha256.clone();
         let x = crate::extract::run(crate::segment::segment(article), &opts);
         let files = crate::emit::bundle(&x, slug);
-        let written = ctx.write_all(&files, Some(slug))?;
+        let paths: Vec<String> = files.iter().map(|f| crate::error::display_path(&f.path)).collect();
         let records: Vec<(String, FileRecord)> = files
             .iter()
+            .filter(|f| f.path.file_name().is_none_or(|n| n != "index.md"))
             .map(|f| (crate::error::display_path(&f.path), FileRecord::of(&f.bytes)))
             .collect();
+        let (written, index) = ctx.write_all(files, Some(slug))?;
         let entry = Entry {
             seed: file.to_string(),
             sha256,
             options: options_key,
             base_slug,
             slug: slug.to_string(),
-            files: records.iter().map(|(p, _)| p.clone()).collect(),
+            files: paths,
             title: x.doc.article.title.clone(),
             actors: x.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
             actor_details: x.stakeholders.iter().map(|s| (s.kind.as_str().to_string(), s.role.clone().unwrap_or_default())).collect(),
             weight: crate::emit::frontmatter::weight(x.doc.article.published.map(|p| (p.date.year, p.date.month, p.date.day))),
             related: String::new(),
         };
-        Ok(Done { entry, records, written, warnings: x.warnings })
+        Ok(Done { entry, records, written, warnings: x.warnings, index })
     })
 }
 
@@ -433,21 +459,24 @@ fn related_key(entries: &[(usize, Entry)]) -> String {
     crate::ingest::hex(&h.finalize())
 }
 
-/// Fills the `related` list of each bundle's `view.json` (other explainers sharing
-/// stakeholders), which needs every article, so [`crate::emit::bundle`] cannot. Only views
-/// whose list changed are rewritten (a fresh bundle's view has an empty list). Not run at all
-/// when [`related_key`] equals `done_key`, the key saved after the last pass that left every
-/// list up to date: then every list is up to date still. Returns how many files were written
-/// and the key to save ("" when some list could not be written).
+/// Writes each bundle's page (`index.md`) with its `related` list (other explainers sharing
+/// stakeholders), which needs every article, so [`crate::emit::bundle`] cannot: the pages of
+/// the seeds extracted now (`fresh`, by seed index, held back by step 3) are all written here;
+/// the page of a seed not extracted again is rewritten only when its list changed. When nothing
+/// was extracted and [`related_key`] equals `done_key`, the key saved after the last pass that
+/// left every list up to date, every list is up to date still and nothing is read. Returns how
+/// many files were written and the key to save ("" when some page could not be written).
 fn related_pass(
     root: &Path,
     entries: &mut [(usize, Entry)],
+    mut fresh: BTreeMap<usize, OutFile>,
+    old: &Manifest,
     files: &mut BTreeMap<String, FileRecord>,
     notes: &mut Vec<String>,
     done_key: &str,
 ) -> (usize, String) {
     entries.sort_by_key(|(i, _)| *i);
-    if !done_key.is_empty() && related_key(entries) == done_key {
+    if fresh.is_empty() && !done_key.is_empty() && related_key(entries) == done_key {
         return (0, done_key.to_string());
     }
     let inputs: Vec<crate::emit::view::RelatedInput> = entries
@@ -455,48 +484,59 @@ fn related_pass(
         .map(|(_, e)| crate::emit::view::RelatedInput { slug: e.slug.clone(), title: e.title.clone(), actors: e.actors.clone() })
         .collect();
     let lists = crate::emit::view::related(&inputs, RELATED_LIMIT);
-    let work: Vec<(usize, String, String)> = lists
+    let work: Vec<(usize, String, Option<OutFile>)> = lists
         .iter()
         .enumerate()
         .filter_map(|(k, list)| {
-            let json = if list.is_empty() { String::new() } else { serde_json::to_string(list).expect("related serialises") };
-            let h = if list.is_empty() { String::new() } else { manifest::file_hash(json.as_bytes()) };
-            (h != entries[k].1.related).then_some((k, h, json))
+            let h = if list.is_empty() { String::new() } else { manifest::file_hash(serde_json::to_string(list).expect("related serialises").as_bytes()) };
+            let page = fresh.remove(&entries[k].0);
+            (page.is_some() || h != entries[k].1.related).then_some((k, h, page))
         })
         .collect();
     let files_ro: &BTreeMap<String, FileRecord> = files;
-    let done: Vec<(usize, String, std::result::Result<(String, FileRecord), String>)> = work
+    let done: Vec<(usize, String, String, std::result::Result<(bool, FileRecord), String>)> = work
         .into_par_iter()
-        .map(|(k, h, _)| {
+        .map(|(k, h, page)| {
             let e = &entries[k].1;
-            let rel = format!("{BUNDLES}/{}/view.json", e.slug);
+            let rel = format!("{BUNDLES}/{}/index.md", e.slug);
             let r = (|| {
-                if !e.files.contains(&rel) {
-                    return Err(format!("{rel}: not a generated file; related explainers not written"));
-                }
-                let old = std::fs::read(root.join(&rel)).map_err(|err| format!("{rel}: cannot read: {err}"))?;
-                if files_ro.get(&rel).is_none_or(|r| r.hash != manifest::file_hash(&old)) {
-                    return Err(format!("{rel}: changed by hand after explainer wrote it; related explainers not written"));
-                }
-                let text = String::from_utf8(old).map_err(|_| format!("{rel}: not UTF-8"))?;
-                let bytes = set_related(&text, &lists[k]).ok_or_else(|| format!("{rel}: not a view explainer wrote; related explainers not written"))?;
-                let f = OutFile { path: PathBuf::from(&rel), bytes: bytes.into_bytes() };
-                crate::emit::replace_atomic(root, &f).map_err(|e| e.to_string())?;
-                Ok((rel, FileRecord::of(&f.bytes)))
+                let base = match page {
+                    // Step 3 checked that it may be written.
+                    Some(p) => String::from_utf8(p.bytes).map_err(|_| format!("{rel}: not UTF-8"))?,
+                    None => {
+                        if !e.files.contains(&rel) {
+                            return Err(format!("{rel}: not a generated file; related explainers not written"));
+                        }
+                        let old = std::fs::read(root.join(&rel)).map_err(|err| format!("{rel}: cannot read: {err}"))?;
+                        if files_ro.get(&rel).is_none_or(|r| r.hash != manifest::file_hash(&old)) {
+                            return Err(format!("{rel}: changed by hand after explainer wrote it; related explainers not written"));
+                        }
+                        String::from_utf8(old).map_err(|_| format!("{rel}: not UTF-8"))?
+                    }
+                };
+                let text = crate::emit::frontmatter::with_related(&base, &lists[k])
+                    .ok_or_else(|| format!("{rel}: not a page explainer wrote; related explainers not written"))?;
+                let f = OutFile { path: PathBuf::from(&rel), bytes: text.into_bytes() };
+                let changed = crate::emit::write_atomic(root, &f).map_err(|e| e.to_string())?;
+                Ok((changed, FileRecord::of(&f.bytes)))
             })();
-            (k, h, r)
+            (k, h, rel, r)
         })
         .collect();
     let mut written = 0;
     let mut complete = true;
-    for (k, h, r) in done {
+    for (k, h, rel, r) in done {
         match r {
-            Ok((rel, rec)) => {
+            Ok((changed, rec)) => {
                 files.insert(rel, rec);
                 entries[k].1.related = h;
-                written += 1;
+                written += usize::from(changed);
             }
             Err(msg) => {
+                // A page that could not be written stays as it was, and tracked.
+                if let (false, Some(r)) = (files.contains_key(&rel), old.files.get(&rel)) {
+                    files.insert(rel, r.clone());
+                }
                 notes.push(msg);
                 complete = false;
             }
@@ -591,22 +631,6 @@ fn actors_pass(
         }
     }
     (written, if complete { key } else { String::new() })
-}
-
-/// Replaces the `related` list of a `view.json` as [`crate::emit::view::View::to_json`] writes
-/// it: `related` is the last field, so it is spliced in at the end without parsing the whole
-/// file. A view in another shape is parsed and written again.
-fn set_related(text: &str, related: &[crate::emit::view::Related]) -> Option<String> {
-    const KEY: &str = "\n  \"related\": ";
-    if let Some(at) = text.rfind(KEY).filter(|_| text.ends_with("\n}\n")) {
-        let list = serde_json::to_string_pretty(related).ok()?.replace('\n', "\n  ");
-        return Some(format!("{}{KEY}{list}\n}}\n", &text[..at]));
-    }
-    let mut v: serde_json::Value = serde_json::from_str(text).ok()?;
-    v.as_object_mut()?.insert("related".into(), serde_json::to_value(related).ok()?);
-    let mut s = serde_json::to_string_pretty(&v).ok()?;
-    s.push('\n');
-    Some(s)
 }
 
 /// Time spent per step, on stderr when `EXPLAINER_TIMING` is set (for the benchmark).
@@ -731,6 +755,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
             }
         }
     }
+    let mut pages: BTreeMap<usize, OutFile> = BTreeMap::new();
     let mut extracted = BTreeSet::new();
     let mut kept_failed: Vec<Entry> = Vec::new();
     for (i, r) in done {
@@ -746,6 +771,9 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
                     });
                 }
                 files.extend(d.records);
+                if let Some(p) = d.index {
+                    pages.insert(i, p);
+                }
                 extracted.insert(i);
                 entries.push((i, d.entry));
             }
@@ -755,7 +783,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     // The site CSS (the theme's CSS bundled by lightningcss). A site without the theme's CSS
     // entry (a custom theme) keeps its own static files. The output path belongs to explainer.
     timing.mark("extract and write");
-    let (written, related_key) = related_pass(root, &mut entries, &mut files, &mut report.notes, &old_stamps.related);
+    let (written, related_key) = related_pass(root, &mut entries, pages, &old, &mut files, &mut report.notes, &old_stamps.related);
     report.written += written;
     new_stamps.related = related_key;
     timing.mark("related");
@@ -876,19 +904,6 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn related_splice_matches_a_full_serialisation() {
-        let seed = crate::model::Seed::from_text("seeds/a.txt", "Taliban meet Huawei in Kabul\n\nThe Taliban met Huawei officials in Kabul, the ministry said.\n");
-        let x = crate::explain(seed, &Default::default());
-        let doc = crate::wire::Document::from_explainer(&x);
-        let mut view = crate::emit::view::build(&doc, &crate::emit::view::sentences(&x));
-        let empty = view.to_json();
-        let related = vec![crate::emit::view::Related { slug: "b".into(), title: "B \"q\" \n".into(), shared: vec!["Huawei".into(), "Taliban".into()] }];
-        view.related = related.clone();
-        assert_eq!(set_related(&empty, &related).unwrap(), view.to_json());
-        assert_eq!(set_related(&view.to_json(), &[]).unwrap(), empty);
-    }
 
     #[test]
     fn unique_slugs_take_a_path_hash() {

@@ -20,7 +20,7 @@
 //!   the stamps say.
 //!
 //! The related key is a hash of everything the related pass reads (every built seed's slug,
-//! title and stakeholders, and the hash of the related list its `view.json` holds), saved
+//! title and stakeholders, and the hash of the related list its `index.md` holds), saved
 //! only after a pass that wrote every list it had to. An equal key on the next build means the
 //! pass would find every list up to date, so it is not run.
 //!

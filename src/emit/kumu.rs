@@ -78,7 +78,7 @@ pub fn blueprint(doc: &wire::Document) -> String {
             connections.push(Connection { from: &s.name, to, kind: "part-of", label: "affiliated with", description: "", direction: "directed" });
         }
     }
-    let mut out = serde_json::to_string_pretty(&Blueprint { elements, connections }).expect("blueprint always serialises");
+    let mut out = serde_json::to_string(&Blueprint { elements, connections }).expect("blueprint always serialises");
     out.push('\n');
     out
 }

@@ -5,6 +5,9 @@
 //! becomes Markdown or template source) and `explainer.json` (the `explainer/1` document, which
 //! the theme loads with `load_data` and prints under autoescape).
 //!
+//! Every JSON file is compact (one line and a newline): a tenth of a 10,000-article site's
+//! bytes were indentation, written, hashed and read again by Zola.
+//!
 //! `view.json` beside them is the page's template context (display-ready, see [`view`]); Zola's
 //! `ignored_content` keeps it out of the published site. Downloads beside it: `timeline.json` (TimelineJS3), `kumu.json` (Kumu blueprint),
 //! `sources.csv`.
@@ -40,7 +43,7 @@ pub fn bundle(x: &Explainer, slug: &str) -> Vec<OutFile> {
     doc.slug = slug.to_string();
     vec![
         OutFile { path: dir.join("index.md"), bytes: frontmatter::page(x, &doc).into_bytes() },
-        OutFile { path: dir.join("explainer.json"), bytes: doc.to_json_pretty().into_bytes() },
+        OutFile { path: dir.join("explainer.json"), bytes: (doc.to_json_line() + "\n").into_bytes() },
         OutFile { path: dir.join("timeline.json"), bytes: timeline::timelinejs(&doc).into_bytes() },
         OutFile { path: dir.join("kumu.json"), bytes: kumu::blueprint(&doc).into_bytes() },
         OutFile { path: dir.join("sources.csv"), bytes: csv::sources_csv(&doc).into_bytes() },
@@ -63,9 +66,16 @@ pub fn write_atomic(root: &Path, f: &OutFile) -> Result<bool> {
 /// Writes a file atomically (temp file + rename) without comparing with what is there.
 pub fn replace_atomic(root: &Path, f: &OutFile) -> Result<()> {
     let path = root.join(&f.path);
+    let dir = path.parent().unwrap_or(root);
+    std::fs::create_dir_all(dir).map_err(|e| Error::write(&crate::error::display_path(&f.path), &e))?;
+    replace_in_existing_dir(root, f)
+}
+
+/// [`replace_atomic`] when the file's folder is known to exist (the build made it just now).
+pub fn replace_in_existing_dir(root: &Path, f: &OutFile) -> Result<()> {
+    let path = root.join(&f.path);
     let shown = crate::error::display_path(&f.path);
     let dir = path.parent().unwrap_or(root);
-    std::fs::create_dir_all(dir).map_err(|e| Error::write(&shown, &e))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
     std::fs::write(&tmp, &f.bytes).map_err(|e| Error::write(&shown, &e))?;

@@ -19,7 +19,7 @@
 
 use crate::extract::events::display_date;
 use crate::wire;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 
 /// Escapes text for HTML: TimelineJS inserts these strings as markup. The SVG map's escape
 /// serves (it also drops characters XML and HTML forbid and folds line breaks).
@@ -60,31 +60,61 @@ pub fn date_parts(value: &str) -> Option<(i64, Option<u32>, Option<u32>)> {
     Some((year, month, day))
 }
 
+// The download's shape, fields in the order JSON objects sorted them before (keys A-Z).
+#[derive(Serialize)]
+struct Timeline<'a> {
+    events: Vec<Event<'a>>,
+    title: Title,
+}
+
+#[derive(Serialize)]
+struct Title {
+    text: Text,
+}
+
+#[derive(Serialize)]
+struct Text {
+    headline: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Event<'a> {
+    start_date: StartDate,
+    text: Text,
+    unique_id: &'a str,
+}
+
+#[derive(Serialize)]
+struct StartDate {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    day: Option<String>,
+    display_date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    month: Option<String>,
+    year: String,
+}
+
 pub fn timelinejs(doc: &wire::Document) -> String {
-    let mut events = Vec::new();
-    for e in &doc.events {
-        let Some((y, m, d)) = date_parts(&e.date.value) else { continue };
-        let mut start = Map::new();
-        start.insert("year".into(), Value::String(y.to_string()));
-        if let Some(m) = m {
-            start.insert("month".into(), Value::String(m.to_string()));
-        }
-        if let Some(d) = d {
-            start.insert("day".into(), Value::String(d.to_string()));
-        }
-        start.insert("display_date".into(), Value::String(html_escape(&display_date(&e.date))));
-        let text = html_escape(&e.sentence);
-        events.push(json!({
-            "unique_id": e.id,
-            "start_date": Value::Object(start),
-            "text": { "headline": html_escape(&e.title), "text": text },
-        }));
-    }
-    let out = json!({
-        "title": { "text": { "headline": html_escape(&doc.title), "text": html_escape(&doc.summary) } },
-        "events": events,
-    });
-    let mut s = serde_json::to_string_pretty(&out).expect("JSON values always serialise");
+    let events = doc
+        .events
+        .iter()
+        .filter_map(|e| {
+            let (y, m, d) = date_parts(&e.date.value)?;
+            Some(Event {
+                start_date: StartDate {
+                    day: d.map(|d| d.to_string()),
+                    display_date: html_escape(&display_date(&e.date)),
+                    month: m.map(|m| m.to_string()),
+                    year: y.to_string(),
+                },
+                text: Text { headline: html_escape(&e.title), text: html_escape(&e.sentence) },
+                unique_id: &e.id,
+            })
+        })
+        .collect();
+    let out = Timeline { events, title: Title { text: Text { headline: html_escape(&doc.title), text: html_escape(&doc.summary) } } };
+    let mut s = serde_json::to_string(&out).expect("the timeline always serialises");
     s.push('\n');
     s
 }
@@ -111,7 +141,7 @@ mod tests {
         let x = crate::extract::run(crate::segment::segment(crate::clean::clean(seed)), &Default::default());
         let doc = wire::Document::from_explainer(&x);
         let s = timelinejs(&doc);
-        let v: Value = serde_json::from_str(&s).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&s).unwrap();
         let ev = v["events"].as_array().unwrap();
         // The August event has no year (no publication date): not in the download.
         assert_eq!(ev.len(), 1);

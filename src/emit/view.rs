@@ -18,6 +18,7 @@
 //! that is merely speculative. A figure's source is the source quoted in the figure's sentence,
 //! else nobody (the article itself). Dates are formatted in English only.
 
+use rayon::prelude::*;
 use crate::wire;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -73,8 +74,6 @@ pub struct View {
     pub reading_minutes: usize,
     /// schema.org NewsArticle as JSON, safe to print inside `<script type="application/ld+json">`.
     pub json_ld: String,
-    /// Other explainers sharing stakeholders (filled by the build, which sees every article).
-    pub related: Vec<Related>,
 }
 
 /// A sentence of the article with the paragraph it links to.
@@ -380,14 +379,13 @@ pub fn build(doc: &wire::Document, sentences: &[SentenceRef]) -> View {
         word_count,
         reading_minutes: word_count.div_ceil(230).max(1),
         json_ld: json_ld(doc),
-        related: Vec::new(),
     }
 }
 
 impl View {
-    /// Pretty JSON with a trailing newline.
+    /// Compact JSON with a trailing newline.
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).expect("view types always serialise");
+        let mut s = serde_json::to_string(self).expect("view types always serialise");
         s.push('\n');
         s
     }
@@ -721,47 +719,49 @@ pub fn related(items: &[RelatedInput], limit: usize) -> Vec<Vec<Related>> {
         }
         mine.push(ids);
     }
-    let mut count = vec![0u32; items.len()];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut out = Vec::with_capacity(items.len());
-    for i in 0..items.len() {
-        for &(n, _) in &mine[i] {
-            let list = &postings[n];
-            if list.len() > MAX_POSTINGS {
-                continue;
-            }
-            for &j in list.iter().filter(|&&j| j as usize != i) {
-                if count[j as usize] == 0 {
-                    touched.push(j);
+    // Each item's list depends on the index only, so the items are shared out between threads,
+    // each with its own counters.
+    (0..items.len())
+        .into_par_iter()
+        .map_init(
+            || (vec![0u32; items.len()], Vec::<u32>::new()),
+            |(count, touched), i| {
+                for &(n, _) in &mine[i] {
+                    let list = &postings[n];
+                    if list.len() > MAX_POSTINGS {
+                        continue;
+                    }
+                    for &j in list.iter().filter(|&&j| j as usize != i) {
+                        if count[j as usize] == 0 {
+                            touched.push(j);
+                        }
+                        count[j as usize] += 1;
+                    }
                 }
-                count[j as usize] += 1;
-            }
-        }
-        // Most shared first; ties by slug so the order never depends on input order.
-        let order = |a: &u32, b: &u32| count[*b as usize].cmp(&count[*a as usize]).then_with(|| items[*a as usize].slug.cmp(&items[*b as usize].slug));
-        if touched.len() > limit && limit > 0 {
-            touched.select_nth_unstable_by(limit - 1, order);
-        }
-        let mut top: Vec<u32> = touched.iter().take(limit).copied().collect();
-        top.sort_by(order);
-        for j in touched.drain(..) {
-            count[j as usize] = 0;
-        }
-        let list: Vec<Related> = top
-            .iter()
-            .map(|&j| Related {
-                slug: items[j as usize].slug.clone(),
-                title: items[j as usize].title.clone(),
-                shared: mine[i]
-                    .iter()
-                    .filter(|(n, _)| postings[*n].len() <= MAX_POSTINGS && postings[*n].binary_search(&j).is_ok())
-                    .map(|(_, name)| name.to_string())
-                    .collect(),
-            })
-            .collect();
-        out.push(list);
-    }
-    out
+                // Most shared first; ties by slug so the order never depends on input order.
+                let order = |a: &u32, b: &u32| count[*b as usize].cmp(&count[*a as usize]).then_with(|| items[*a as usize].slug.cmp(&items[*b as usize].slug));
+                if touched.len() > limit && limit > 0 {
+                    touched.select_nth_unstable_by(limit - 1, order);
+                }
+                let mut top: Vec<u32> = touched.iter().take(limit).copied().collect();
+                top.sort_by(order);
+                for j in touched.drain(..) {
+                    count[j as usize] = 0;
+                }
+                top.iter()
+                    .map(|&j| Related {
+                        slug: items[j as usize].slug.clone(),
+                        title: items[j as usize].title.clone(),
+                        shared: mine[i]
+                            .iter()
+                            .filter(|(n, _)| postings[*n].len() <= MAX_POSTINGS && postings[*n].binary_search(&j).is_ok())
+                            .map(|(_, name)| name.to_string())
+                            .collect(),
+                    })
+                    .collect()
+            },
+        )
+        .collect()
 }
 
 #[cfg(test)]
