@@ -225,6 +225,31 @@ fn could_be_temporal(t: &Tok) -> bool {
         || (t.is_word() && (TEMPORAL_WORDS.contains(t.lower.as_str()) || lexicon::month_number(&t.lower).is_some()))
 }
 
+/// Whether `s` may hold a token [`could_be_temporal`] accepts, without tokenising it: a word
+/// token that is a temporal word or a month is one of the maximal runs of letters and digits of
+/// `s` (such words hold no apostrophe or other joiner), and a token with a digit lies in a run
+/// with a digit. So when no run has a digit, is a temporal word or names a month, no token
+/// does, and the sentence holds no date.
+fn may_hold_date(s: &str) -> bool {
+    static LONGEST: LazyLock<usize> = LazyLock::new(|| TEMPORAL_WORDS.iter().map(|w| w.len()).max().unwrap_or(0));
+    let mut buf = [0u8; 32];
+    s.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        if w.is_empty() {
+            return false;
+        }
+        if w.bytes().any(|b| b.is_ascii_digit()) || lexicon::month_number(w).is_some() {
+            return true;
+        }
+        if w.len() > *LONGEST || w.len() > buf.len() {
+            return false;
+        }
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|l| TEMPORAL_WORDS.contains(l))
+    })
+}
+
 /// A four-digit year token (1000..=9999).
 fn year4(t: Option<&Tok>) -> Option<i32> {
     let t = t?;
@@ -325,6 +350,9 @@ impl Tagger {
 
     /// Tags one sentence `text[span]`, appending to `out`.
     pub fn tag_sentence(&mut self, text: &str, span: Span, sentence: usize, out: &mut Vec<Found>) {
+        if !may_hold_date(&text[span.start..span.end]) {
+            return;
+        }
         let toks = tokenize(text, span.start, span.end);
         if toks.is_empty() {
             return;

@@ -232,6 +232,8 @@ fn every_match_holds_a_token_the_sentence_filter_accepts() {
         let mut tagger = Tagger::new(published);
         for line in &texts {
             let toks = tokenize(line, 0, line.len());
+            // The text-level test before tokenising passes whenever a token would.
+            assert!(!toks.iter().any(could_be_temporal) || may_hold_date(line), "{line:?}");
             tagger.this_year = toks.windows(2).any(|w| w[0].lower == "this" && w[1].lower == "year");
             tagger.has_caps = toks.iter().any(|x| x.is_word() && x.capitalized());
             for i in 0..toks.len() {
@@ -246,4 +248,6 @@ fn every_match_holds_a_token_the_sentence_filter_accepts() {
         }
     }
     assert!(matches > 200, "{matches}");
+    // `may_hold_date` lower-cases runs in a 32-byte buffer.
+    assert!(TEMPORAL_WORDS.iter().all(|w| w.len() <= 32));
 }
