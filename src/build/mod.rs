@@ -337,7 +337,7 @@ impl WriteCtx<'_> {
         match std::fs::read(&abs) {
             Ok(existing) if existing == f.bytes => Ok(Plan::Unchanged),
             Ok(existing) => match self.old.files.get(&rel) {
-                Some(rec) if rec.hash == manifest::file_hash(&existing) => Ok(Plan::Write),
+                Some(rec) if rec.matches(&existing) => Ok(Plan::Write),
                 Some(_) => Err(Error::new(ErrorKind::Write, "was changed by hand after explainer wrote it; not overwritten")
                     .in_file(&rel)
                     .hint("generated files are rewritten by every build: move your changes to a page of your own, delete this file, and build again")),
@@ -508,7 +508,7 @@ fn related_pass(
                             return Err(format!("{rel}: not a generated file; related explainers not written"));
                         }
                         let old = std::fs::read(root.join(&rel)).map_err(|err| format!("{rel}: cannot read: {err}"))?;
-                        if files_ro.get(&rel).is_none_or(|r| r.hash != manifest::file_hash(&old)) {
+                        if files_ro.get(&rel).is_none_or(|r| !r.matches(&old)) {
                             return Err(format!("{rel}: changed by hand after explainer wrote it; related explainers not written"));
                         }
                         String::from_utf8(old).map_err(|_| format!("{rel}: not UTF-8"))?
@@ -843,7 +843,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         }
         let abs = root.join(path);
         match std::fs::read(&abs) {
-            Ok(b) if manifest::file_hash(&b) == rec.hash => match std::fs::remove_file(&abs) {
+            Ok(b) if rec.matches(&b) => match std::fs::remove_file(&abs) {
                 Ok(()) => {
                     report.removed += 1;
                     if let Some(d) = Path::new(path).parent() {
