@@ -36,8 +36,10 @@ pub fn run(mut doc: Document, opts: &Options) -> Explainer {
     }
     let published = doc.article.published.map(|p| p.date);
     let dates = dates::extract(&doc, published, &mut warnings);
-    let stakeholders = stakeholders::extract(&doc, &mut warnings);
-    let relations = relations::extract(&doc, &stakeholders);
+    // The relation extractor reads the stakeholder extractor's tokens (one tokenisation).
+    let (stakeholders, sentence_tokens) = stakeholders::extract_with_tokens(&doc, &mut warnings);
+    let relations = relations::extract_with_tokens(&doc, &stakeholders, &sentence_tokens);
+    drop(sentence_tokens);
     let (sources, disputes) = sources::extract(&doc, &stakeholders);
     let events = events::extract(&doc, &dates, &stakeholders, &sources);
     let figures = figures::extract(&doc, &dates);

@@ -83,6 +83,13 @@ fn is_quote(s: &str) -> bool {
 }
 
 pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> Vec<Relation> {
+    let toks: Vec<Vec<Token>> = doc.sentences.iter().map(|s| tokenize(doc.text(), s.span)).collect();
+    extract_with_tokens(doc, stakeholders, &toks)
+}
+
+/// [`extract`] over the stakeholder extractor's tokens of every sentence (index = sentence
+/// index; the same tokenizer), so the text is not tokenised twice.
+pub(crate) fn extract_with_tokens(doc: &Document, stakeholders: &[Stakeholder], sentence_tokens: &[Vec<Token>]) -> Vec<Relation> {
     let text = doc.text();
     // Mentions per sentence.
     let mut per: Vec<Vec<(crate::model::Span, usize, bool)>> = vec![Vec::new(); doc.sentences.len()];
@@ -101,7 +108,7 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> Vec<Relation> {
         if doc.sentences[si].paragraph.is_none() {
             continue;
         }
-        let toks = tokenize(text, doc.sentences[si].span);
+        let toks = &sentence_tokens[si];
         // Map mentions to token ranges.
         let mut ms: Vec<M> = Vec::new();
         for &(span, who, demonym) in &per[si] {

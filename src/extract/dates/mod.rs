@@ -200,6 +200,31 @@ fn word_in(t: Option<&Tok>, set: &[&str]) -> bool {
     t.is_some_and(|t| set.contains(&t.lower.as_str()))
 }
 
+/// Words one of which every expression the matchers accept contains, digits aside: months
+/// (tested by `lexicon::month_number`), weekdays, time units ("year", "weekend", "century"),
+/// seasons, "quarter"/"qtr"/"yr"/"half", the day words ("today", "tonight", "morning", …), the
+/// set adverbs ("annually", "weekly", …) and the event nouns of "since the takeover". Each
+/// matcher below needs one of them (or a token with a digit) to return a match, so a sentence
+/// with none has no temporal expression and is not matched token by token.
+static TEMPORAL_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let mut s: FxHashSet<&'static str> = FxHashSet::default();
+    s.extend(WEEKDAYS.keys().copied());
+    s.extend(TIME_UNITS.keys().copied());
+    s.extend(EVENT_NOUNS.iter().copied());
+    s.extend([
+        "spring", "summer", "autumn", "fall", "winter", "quarter", "qtr", "yr", "half", "year", "month", "week", "weekend",
+        "decade", "day", "century", "today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night",
+        "annually", "annual", "yearly", "daily", "nightly", "weekly", "monthly", "quarterly",
+    ]);
+    s
+});
+
+/// Whether a token could be part of a temporal expression (see [`TEMPORAL_WORDS`]).
+fn could_be_temporal(t: &Tok) -> bool {
+    t.text.bytes().any(|b| b.is_ascii_digit())
+        || (t.is_word() && (TEMPORAL_WORDS.contains(t.lower.as_str()) || lexicon::month_number(&t.lower).is_some()))
+}
+
 /// A four-digit year token (1000..=9999).
 fn year4(t: Option<&Tok>) -> Option<i32> {
     let t = t?;
@@ -302,6 +327,10 @@ impl Tagger {
     pub fn tag_sentence(&mut self, text: &str, span: Span, sentence: usize, out: &mut Vec<Found>) {
         let toks = tokenize(text, span.start, span.end);
         if toks.is_empty() {
+            return;
+        }
+        // Most sentences state no date: skip the matchers when no token could be part of one.
+        if !toks.iter().any(could_be_temporal) {
             return;
         }
         let mut words: Option<BTreeSet<String>> = None;

@@ -213,3 +213,37 @@ proptest::proptest! {
         let _ = tag_text(&s, Some(Ymd { year: 1, month: 1, day: 1 }));
     }
 }
+
+/// The sentence filter of `tag_sentence` (`could_be_temporal`) is exact only if every match
+/// of the matchers contains a token it accepts. Checked at every token of every line of this
+/// file (which holds the phrasings of every test above), of the repository's seed and of the
+/// golden test articles, with and without a publication date.
+#[test]
+fn every_match_holds_a_token_the_sentence_filter_accepts() {
+    let mut texts: Vec<String> = include_str!("tests.rs").lines().map(str::to_string).collect();
+    texts.extend(include_str!("../../../seeds/000_3504891bb809d83d.txt").lines().map(str::to_string));
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden")).into_iter().flatten().flatten() {
+        if entry.path().extension().is_some_and(|x| x == "txt") {
+            texts.extend(std::fs::read_to_string(entry.path()).unwrap_or_default().lines().map(str::to_string));
+        }
+    }
+    let mut matches = 0;
+    for published in [None, Some(ymd("2023-09-26"))] {
+        let mut tagger = Tagger::new(published);
+        for line in &texts {
+            let toks = tokenize(line, 0, line.len());
+            tagger.this_year = toks.windows(2).any(|w| w[0].lower == "this" && w[1].lower == "year");
+            tagger.has_caps = toks.iter().any(|x| x.is_word() && x.capitalized());
+            for i in 0..toks.len() {
+                if let Some((end, _)) = tagger.match_at(&toks, i) {
+                    matches += 1;
+                    assert!(toks[i..end].iter().any(could_be_temporal), "{:?} in {line:?}", &line[toks[i].start..toks[end - 1].end]);
+                }
+            }
+            // Later lines may refer back ("that year").
+            let mut out = Vec::new();
+            tagger.tag_sentence(line, Span::new(0, line.len()), 0, &mut out);
+        }
+    }
+    assert!(matches > 200, "{matches}");
+}

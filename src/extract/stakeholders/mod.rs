@@ -115,6 +115,12 @@ fn name_word(w: &str) -> bool {
 }
 
 pub fn extract(doc: &Document, warnings: &mut Vec<Diagnostic>) -> Vec<Stakeholder> {
+    extract_with_tokens(doc, warnings).0
+}
+
+/// [`extract`], also returning the tokens of every sentence (index = sentence index), which
+/// the relation extractor reads too rather than tokenising the text again.
+pub(crate) fn extract_with_tokens(doc: &Document, warnings: &mut Vec<Diagnostic>) -> (Vec<Stakeholder>, Vec<Vec<Token>>) {
     let text = doc.text();
     let t = &*TABLES;
     let toks: Vec<Vec<Token>> = doc.sentences.iter().map(|s| tokenize(text, s.span)).collect();
@@ -442,7 +448,7 @@ pub fn extract(doc: &Document, warnings: &mut Vec<Diagnostic>) -> Vec<Stakeholde
         used.insert(id.clone());
         ids.insert(k, id);
     }
-    order
+    let out = order
         .iter()
         .map(|&k| {
             let cl = &clusters[k];
@@ -467,7 +473,8 @@ pub fn extract(doc: &Document, warnings: &mut Vec<Diagnostic>) -> Vec<Stakeholde
                 salience: (raw[k] / max).clamp(0.0, 1.0),
             }
         })
-        .collect()
+        .collect();
+    (out, toks)
 }
 
 /// A demonym ("Chinese", "Afghans") from the countries lexicon.
