@@ -18,9 +18,13 @@
 //! 3. **Extract and write** (parallel): segment, extract, emit, and write each bundle file
 //!    atomically (temp file + rename). A file is only overwritten when the manifest says this tool
 //!    wrote it and it is unchanged since; a hand-written or hand-edited file stops that seed with a
-//!    message instead.
-//!    Then the related-explainers lists in `view.json` (they need every article; only changed
-//!    lists are rewritten; the pass is skipped when nothing it reads changed since the last one) and the site CSS (`static/explainer.css`, from the theme's CSS by lightningcss).
+//!    message instead. A new bundle's folder is made once and not searched (it is empty).
+//!    Each bundle's `index.md` is checked here but held back: the related pass writes it with
+//!    its related-explainers list in the front matter (the list needs every article), so a cold
+//!    build writes every file once; a page not extracted again is rewritten only when its list
+//!    changed, and the pass is skipped when nothing it reads changed since the last one. Then
+//!    the site CSS (`static/explainer.css`, from the theme's CSS by lightningcss) and the
+//!    stakeholder pages (`content/actors/`).
 //! 4. **Clean up**: generated files no seed makes any more (removed or failing seeds, changed
 //!    slugs) are deleted when unchanged since they were written; the manifest is saved.
 //!
