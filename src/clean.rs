@@ -60,8 +60,10 @@ pub fn trim_span(text: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.end - trail)
 }
 
-fn words(s: &str) -> usize {
-    s.split_whitespace().count()
+/// The number of words of `s`, counted up to `cap` only: every caller compares it with a small
+/// number, and paragraphs are long (counting all their words was ~1 % of a build).
+fn words(s: &str, cap: usize) -> usize {
+    s.split_whitespace().take(cap).count()
 }
 
 /// Letters that are upper case / all letters, ignoring non-letters.
@@ -86,7 +88,7 @@ fn chrome_key(s: &str) -> String {
 
 /// The reason a line is site chrome, if it is.
 pub fn chrome_reason(line: &str) -> Option<&'static str> {
-    if words(line) > 14 {
+    if words(line, 15) > 14 {
         return None;
     }
     let key = chrome_key(line);
@@ -111,7 +113,7 @@ static CHROME_PREFIXES: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
 fn headline_label(line: &str) -> Option<(String, usize)> {
     let colon = line.find(':')?;
     let label = line[..colon].trim();
-    if label.is_empty() || words(label) > 3 || !lexicon::HEADLINE_LABELS.contains(label.to_lowercase().as_str()) {
+    if label.is_empty() || words(label, 4) > 3 || !lexicon::HEADLINE_LABELS.contains(label.to_lowercase().as_str()) {
         return None;
     }
     let rest = &line[colon + 1..];
@@ -159,17 +161,17 @@ fn classify_preamble(line: &str) -> Preamble {
         }
     }
     if let Some(d) = parse_dateline(line) {
-        if words(line) <= 8 {
+        if words(line, 9) <= 8 {
             return Preamble::Dateline(Some(d));
         }
     }
-    if lower.starts_with("by ") && words(line) <= 8 && !line.ends_with('.') {
+    if lower.starts_with("by ") && words(line, 9) <= 8 && !line.ends_with('.') {
         return Preamble::Byline;
     }
     if let Some(r) = chrome_reason(line) {
         return Preamble::Chrome(r);
     }
-    if is_all_caps(line) && words(line) <= 3 && !line.contains(':') {
+    if is_all_caps(line) && words(line, 4) <= 3 && !line.contains(':') {
         return Preamble::Kicker;
     }
     Preamble::Other
@@ -210,7 +212,7 @@ pub fn parse_dateline(s: &str) -> Option<Ymd> {
 /// True when the line reads like a sentence of prose rather than a title or a label.
 fn is_prose(line: &str) -> bool {
     let end = line.trim_end_matches(['”', '"', '’', '\'', ')']);
-    words(line) >= 8 && end.ends_with(['.', '!', '?'])
+    words(line, 8) >= 8 && end.ends_with(['.', '!', '?'])
 }
 
 /// Cleans a seed into an article.
@@ -276,7 +278,7 @@ pub fn clean(seed: Seed) -> CleanArticle {
                 start += skip2;
             }
         }
-        if is_prose(s) && words(s) > 30 {
+        if is_prose(s) && words(s, 31) > 30 {
             title = first_words(s, 12);
             body_start = i;
             break;
@@ -301,7 +303,7 @@ pub fn clean(seed: Seed) -> CleanArticle {
             continue;
         }
         let s = &text[l.span.start..l.span.end];
-        if chrome_reason(s).is_some() || (!is_prose(s) && words(s) <= 4 && tail_start < body_lines.len()) {
+        if chrome_reason(s).is_some() || (!is_prose(s) && words(s, 5) <= 4 && tail_start < body_lines.len()) {
             tail_start = j;
         } else {
             break;
@@ -380,7 +382,7 @@ fn first_words(s: &str, n: usize) -> String {
 
 /// A subhead: a short line in capitals with no closing punctuation.
 fn is_subhead(s: &str) -> bool {
-    let w = words(s);
+    let w = words(s, 13);
     (1..=12).contains(&w) && is_all_caps(s) && !s.ends_with(['.', ',', ';', '?', '!', '"', '”']) && s.chars().count() <= 100
 }
 

@@ -68,13 +68,18 @@ struct M {
     demonym: bool,
 }
 
-fn low(text: &str, t: &Token) -> String {
+fn low<'a>(text: &'a str, t: &Token) -> std::borrow::Cow<'a, str> {
     let w = t.text(text);
-    // ASCII (most tokens): one allocation, same result (no curly apostrophe to straighten).
+    // ASCII (most tokens): borrowed when lower case already, else one allocation; same result
+    // (no curly apostrophe to straighten).
     if w.is_ascii() {
-        w.to_ascii_lowercase()
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(w.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        }
     } else {
-        w.to_lowercase().replace('’', "'")
+        std::borrow::Cow::Owned(w.to_lowercase().replace('’', "'"))
     }
 }
 
@@ -123,8 +128,8 @@ pub(crate) fn extract_with_tokens(doc: &Document, stakeholders: &[Stakeholder], 
         }
         ms.sort_by_key(|m| (m.a, m.who));
         // Lower-cased once per token: the passes below ask for the same words many times.
-        let lows: Vec<String> = toks.iter().map(|t| low(text, t)).collect();
-        let w = |i: usize| -> &str { lows[i].as_str() };
+        let lows: Vec<std::borrow::Cow<str>> = toks.iter().map(|t| low(text, t)).collect();
+        let w = |i: usize| -> &str { &lows[i] };
         // Mentions after a locative preposition are places here.
         let locative = |m: &M| -> bool {
             let mut p = m.a;

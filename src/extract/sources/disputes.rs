@@ -97,6 +97,20 @@ pub fn find(doc: &Document, sources: &[Source]) -> Vec<Dispute> {
     if sources.len() < 2 {
         return Vec::new();
     }
+    // Polarity of every claim (no-comment records aside), in claim order. A dispute needs a
+    // positive and a negative claim of two different sources: without such a pair there is
+    // nothing to find, and the word statistics below (most of this pass's cost) are not needed.
+    let polarity: Vec<(usize, bool)> = sources
+        .iter()
+        .enumerate()
+        .flat_map(|(si, s)| s.statements.iter().filter(|t| t.kind != StatementKind::NoComment).map(move |t| (si, negative(&t.text, &t.cue))))
+        .collect();
+    let positive: BTreeSet<usize> = polarity.iter().filter(|p| !p.1).map(|p| p.0).collect();
+    let negative_: BTreeSet<usize> = polarity.iter().filter(|p| p.1).map(|p| p.0).collect();
+    if !positive.iter().any(|a| negative_.iter().any(|b| a != b)) {
+        return Vec::new();
+    }
+    let mut polarity = polarity.into_iter().map(|p| p.1);
     let n_sent = doc.sentences.len().max(1);
     // Sentence frequency of stems: stem → (sentences, last sentence counted). Only looked up,
     // never iterated.
@@ -170,7 +184,8 @@ pub fn find(doc: &Document, sources: &[Source]) -> Vec<Dispute> {
             common.sort_unstable();
             common.dedup();
             let para = doc.sentences[t.sentence].paragraph.unwrap_or(0);
-            claims.push(Claim { src: si, st: ti, bag, common, neg: negative(&t.text, &t.cue), para, pos: t.span.start, surface, said });
+            let neg = polarity.next().unwrap_or_else(|| negative(&t.text, &t.cue));
+            claims.push(Claim { src: si, st: ti, bag, common, neg, para, pos: t.span.start, surface, said });
         }
     }
     let n = claims.len();

@@ -98,12 +98,23 @@ fn is_word_char(c: char) -> bool {
 /// Tokenizes `text[span]`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     let s = &text[span.start..span.end];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    // ASCII text (most sentences): character k is byte k, so no table of characters is built.
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        tokenize_chars(s, span, b.len(), |k| (k, char::from(b[k])))
+    } else {
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        tokenize_chars(s, span, chars.len(), |k| chars[k])
+    }
+}
+
+/// [`tokenize`] over the `n` characters of `s`: `at(k)` is the byte offset and the character.
+fn tokenize_chars<'a>(s: &'a str, span: Span, n: usize, at: impl Fn(usize) -> (usize, char)) -> Vec<Token<'a>> {
     let mut out = Vec::new();
     let mut k = 0;
-    let byte_at = |k: usize| if k < chars.len() { chars[k].0 } else { s.len() };
-    while k < chars.len() {
-        let c = chars[k].1;
+    let byte_at = |k: usize| if k < n { at(k).0 } else { s.len() };
+    while k < n {
+        let c = at(k).1;
         if c.is_whitespace() {
             k += 1;
             continue;
@@ -112,24 +123,24 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
             let start = k;
             let mut m = k + 1;
             loop {
-                if m < chars.len() && is_word_char(chars[m].1) {
+                if m < n && is_word_char(at(m).1) {
                     m += 1;
                     continue;
                 }
-                if m + 1 < chars.len() {
-                    let (d, next) = (chars[m].1, chars[m + 1].1);
-                    let prev = chars[m - 1].1;
+                if m + 1 < n {
+                    let (d, next) = (at(m).1, at(m + 1).1);
+                    let prev = at(m - 1).1;
                     let joins = match d {
                         '-' | '&' | '/' => is_word_char(next),
                         '\'' | '’' => {
                             // Inner apostrophe ("won’t", "O'Leary"), but not a possessive "’s".
                             prev.is_alphabetic()
                                 && next.is_alphabetic()
-                                && !((next == 's' || next == 'S') && (m + 2 >= chars.len() || !is_word_char(chars[m + 2].1)))
+                                && !((next == 's' || next == 'S') && (m + 2 >= n || !is_word_char(at(m + 2).1)))
                         }
                         ',' => prev.is_ascii_digit() && next.is_ascii_digit(),
                         // "62.5", "Detik.com"
-                        '.' => (prev.is_ascii_digit() && next.is_ascii_digit()) || (prev.is_alphabetic() && next.is_lowercase() && chars[m - 1].1.is_lowercase()),
+                        '.' => (prev.is_ascii_digit() && next.is_ascii_digit()) || (prev.is_alphabetic() && next.is_lowercase() && at(m - 1).1.is_lowercase()),
                         _ => false,
                     };
                     if joins {
@@ -138,12 +149,12 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
                     }
                 }
                 // Dotted acronyms: "U.S.", "U.N."
-                if m < chars.len() && chars[m].1 == '.' {
+                if m < n && at(m).1 == '.' {
                     let word = &s[byte_at(start)..byte_at(m)];
                     let single = word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic());
                     let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
-                    let next_is_letter = m + 1 < chars.len() && chars[m + 1].1.is_alphabetic();
-                    let after_next_dot = m + 2 < chars.len() && chars[m + 2].1 == '.';
+                    let next_is_letter = m + 1 < n && at(m + 1).1.is_alphabetic();
+                    let after_next_dot = m + 2 < n && at(m + 2).1 == '.';
                     if (single || dotted) && next_is_letter && (after_next_dot || dotted) {
                         m += 1;
                         continue;
@@ -161,11 +172,11 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
         }
         // Possessive "’s".
         if (c == '\'' || c == '’')
-            && k + 1 < chars.len()
-            && (chars[k + 1].1 == 's' || chars[k + 1].1 == 'S')
+            && k + 1 < n
+            && (at(k + 1).1 == 's' || at(k + 1).1 == 'S')
             && k > 0
-            && is_word_char(chars[k - 1].1)
-            && (k + 2 >= chars.len() || !is_word_char(chars[k + 2].1))
+            && is_word_char(at(k - 1).1)
+            && (k + 2 >= n || !is_word_char(at(k + 2).1))
         {
             push(&mut out, span.start, s, byte_at(k), byte_at(k + 2), Tk::Word);
             k += 2;

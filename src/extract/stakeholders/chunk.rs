@@ -39,37 +39,49 @@ impl Token {
 /// Splits `text[span]` into tokens.
 pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let s = &text[span.start..span.end];
-    let b: Vec<(usize, char)> = s.char_indices().collect();
+    // ASCII text (most sentences): character k is byte k, so no table of characters is built.
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        tokenize_chars(s, span, b.len(), |k| (k, char::from(b[k])))
+    } else {
+        let b: Vec<(usize, char)> = s.char_indices().collect();
+        tokenize_chars(s, span, b.len(), |k| b[k])
+    }
+}
+
+/// [`tokenize`] over the `n` characters of `s`: `at(k)` is the byte offset and the character.
+fn tokenize_chars(s: &str, span: Span, n: usize, at: impl Fn(usize) -> (usize, char)) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < b.len() {
-        let (off, c) = b[i];
+    let off_at = |k: usize| if k < n { at(k).0 } else { s.len() };
+    while i < n {
+        let (off, c) = at(i);
         if c.is_whitespace() {
             i += 1;
             continue;
         }
         if !c.is_alphanumeric() {
-            let end = b.get(i + 1).map(|x| x.0).unwrap_or(s.len());
+            let end = off_at(i + 1);
             out.push(Token { span: Span::new(span.start + off, span.start + end), kind: Tk::Punct });
             i += 1;
             continue;
         }
         let mut j = i + 1;
-        while j < b.len() {
-            let ch = b[j].1;
+        while j < n {
+            let ch = at(j).1;
             if ch.is_alphanumeric() {
                 j += 1;
-            } else if matches!(ch, '.' | '\'' | '’' | '-' | '&') && b.get(j + 1).is_some_and(|x| x.1.is_alphanumeric()) {
+            } else if matches!(ch, '.' | '\'' | '’' | '-' | '&') && j + 1 < n && at(j + 1).1.is_alphanumeric() {
                 j += 1;
             } else {
                 break;
             }
         }
         // A dotted acronym keeps its final dot ("U.S.", "U.N.").
-        if j < b.len() && b[j].1 == '.' && j - i >= 3 && b[i + 1].1 == '.' {
+        if j < n && at(j).1 == '.' && j - i >= 3 && at(i + 1).1 == '.' {
             j += 1;
         }
-        let end = b.get(j).map(|x| x.0).unwrap_or(s.len());
+        let end = off_at(j);
         let word = &s[off..end];
         // Split a possessive: "China’s" → "China" + "’s".
         let pos = ["’s", "'s"].iter().find(|p| word.len() > p.len() && word.ends_with(*p)).map(|p| p.len());
