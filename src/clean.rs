@@ -184,7 +184,7 @@ pub fn parse_dateline(s: &str) -> Option<Ymd> {
     let s = s.trim();
     // ISO first: 2023-09-26 (possibly followed by a time).
     if s.len() >= 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-' {
-        if let Some(d) = Ymd::parse(&s[..10]) {
+        if let Some(d) = s.get(..10).and_then(Ymd::parse) {
             return Some(d);
         }
     }
@@ -432,6 +432,16 @@ mod tests {
     fn impossible_dateline_is_not_a_date() {
         assert_eq!(parse_dateline("February 30, 2021"), None);
         assert_eq!(parse_dateline("13 Smarch 2021"), None);
+    }
+
+    /// Fuzz crash-07040e23 (session 3): dashes at bytes 4 and 7, as in "2023-09-26", then a
+    /// two-byte letter across byte 10; the ISO check sliced inside the letter.
+    #[test]
+    fn fuzz_dateline_dashes_then_a_multibyte_letter() {
+        assert_eq!(parse_dateline("-;-------ÿÿÿ---------------------------s usinÿÿÿÿÿÿg U.S. massP OL"), None);
+        assert_eq!(parse_dateline("2023-09-2ÿ"), None);
+        let seed = crate::model::Seed::from_text("seeds/f.txt", "-;-------ÿÿÿ---- s usinÿÿg U.S. massP OL\n\nA line.\n");
+        let _ = clean(seed);
     }
 
     #[test]

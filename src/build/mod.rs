@@ -18,9 +18,13 @@
 //! 3. **Extract and write** (parallel): segment, extract, emit, and write each bundle file
 //!    atomically (temp file + rename). A file is only overwritten when the manifest says this tool
 //!    wrote it and it is unchanged since; a hand-written or hand-edited file stops that seed with a
-//!    message instead.
-//!    Then the related-explainers lists in `view.json` (they need every article; only changed
-//!    lists are rewritten; the pass is skipped when nothing it reads changed since the last one) and the site CSS (`static/explainer.css`, from the theme's CSS by lightningcss).
+//!    message instead. A new bundle's folder is made once and not searched (it is empty).
+//!    Each bundle's `index.md` is checked here but held back: the related pass writes it with
+//!    its related-explainers list in the front matter (the list needs every article), so a cold
+//!    build writes every file once; a page not extracted again is rewritten only when its list
+//!    changed, and the pass is skipped when nothing it reads changed since the last one. Then
+//!    the site CSS (`static/explainer.css`, from the theme's CSS by lightningcss) and the
+//!    stakeholder pages (`content/actors/`).
 //! 4. **Clean up**: generated files no seed makes any more (removed or failing seeds, changed
 //!    slugs) are deleted when unchanged since they were written; the manifest is saved.
 //!
@@ -337,7 +341,7 @@ impl WriteCtx<'_> {
         match std::fs::read(&abs) {
             Ok(existing) if existing == f.bytes => Ok(Plan::Unchanged),
             Ok(existing) => match self.old.files.get(&rel) {
-                Some(rec) if rec.hash == manifest::file_hash(&existing) => Ok(Plan::Write),
+                Some(rec) if rec.matches(&existing) => Ok(Plan::Write),
                 Some(_) => Err(Error::new(ErrorKind::Write, "was changed by hand after explainer wrote it; not overwritten")
                     .in_file(&rel)
                     .hint("generated files are rewritten by every build: move your changes to a page of your own, delete this file, and build again")),
@@ -508,7 +512,7 @@ fn related_pass(
                             return Err(format!("{rel}: not a generated file; related explainers not written"));
                         }
                         let old = std::fs::read(root.join(&rel)).map_err(|err| format!("{rel}: cannot read: {err}"))?;
-                        if files_ro.get(&rel).is_none_or(|r| r.hash != manifest::file_hash(&old)) {
+                        if files_ro.get(&rel).is_none_or(|r| !r.matches(&old)) {
                             return Err(format!("{rel}: changed by hand after explainer wrote it; related explainers not written"));
                         }
                         String::from_utf8(old).map_err(|_| format!("{rel}: not UTF-8"))?
@@ -843,7 +847,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         }
         let abs = root.join(path);
         match std::fs::read(&abs) {
-            Ok(b) if manifest::file_hash(&b) == rec.hash => match std::fs::remove_file(&abs) {
+            Ok(b) if rec.matches(&b) => match std::fs::remove_file(&abs) {
                 Ok(()) => {
                     report.removed += 1;
                     if let Some(d) = Path::new(path).parent() {

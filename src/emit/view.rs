@@ -561,7 +561,7 @@ fn format_value(v: &str) -> Option<String> {
     let year_text = match year.len() {
         4 if year.bytes().all(|b| b.is_ascii_digit()) => Some(year.to_string()),
         4 if *year == "XXXX" => None,
-        4 if year[..3].bytes().all(|b| b.is_ascii_digit()) && year.ends_with('X') => return Some(format!("the {}0s", &year[..3])),
+        4 if year.get(..3).is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit())) && year.ends_with('X') => return Some(format!("the {}0s", &year[..3])),
         3 if year.bytes().all(|b| b.is_ascii_digit()) => return Some(format!("the {year}0s")),
         2 if year.bytes().all(|b| b.is_ascii_digit()) => return Some(format!("the {}th century", year.parse::<u32>().ok()? + 1)),
         _ => return None,
