@@ -441,11 +441,11 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -
 pub const RELATED_LIMIT: usize = 5;
 
 /// Everything the related pass reads: each built seed's slug, title, stakeholders and the hash
-/// of the list its view holds, in seed order (see [`stamps`]).
+/// of the list its page holds, in seed order (see [`stamps`]), as XXH3-128.
 fn related_key(entries: &[(usize, Entry)]) -> String {
-    let mut h = Sha256::new();
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
     let mut put = |s: &str| {
-        h.update((s.len() as u64).to_le_bytes());
+        h.update(&(s.len() as u64).to_le_bytes());
         h.update(s.as_bytes());
     };
     put(TOOL);
@@ -460,7 +460,7 @@ fn related_key(entries: &[(usize, Entry)]) -> String {
         }
         put(&e.related);
     }
-    crate::ingest::hex(&h.finalize())
+    format!("x3:{:032x}", h.digest128())
 }
 
 /// Writes each bundle's page (`index.md`) with its `related` list (other explainers sharing
@@ -472,16 +472,16 @@ fn related_key(entries: &[(usize, Entry)]) -> String {
 /// many files were written and the key to save ("" when some page could not be written).
 fn related_pass(
     root: &Path,
-    entries: &mut [(usize, Entry)],
+    entries: &[(usize, Entry)],
     mut fresh: BTreeMap<usize, OutFile>,
     old: &Manifest,
-    files: &mut BTreeMap<String, FileRecord>,
-    notes: &mut Vec<String>,
+    files: &BTreeMap<String, FileRecord>,
     done_key: &str,
-) -> (usize, String) {
-    entries.sort_by_key(|(i, _)| *i);
+) -> RelatedDone {
+    let mut out = RelatedDone::default();
     if fresh.is_empty() && !done_key.is_empty() && related_key(entries) == done_key {
-        return (0, done_key.to_string());
+        out.key = Some(done_key.to_string());
+        return out;
     }
     let inputs: Vec<crate::emit::view::RelatedInput> = entries
         .iter()
@@ -497,7 +497,7 @@ fn related_pass(
             (page.is_some() || h != entries[k].1.related).then_some((k, h, page))
         })
         .collect();
-    let files_ro: &BTreeMap<String, FileRecord> = files;
+    let files_ro = files;
     let done: Vec<(usize, String, String, std::result::Result<(bool, FileRecord), String>)> = work
         .into_par_iter()
         .map(|(k, h, page)| {
@@ -527,34 +527,48 @@ fn related_pass(
             (k, h, rel, r)
         })
         .collect();
-    let mut written = 0;
     let mut complete = true;
     for (k, h, rel, r) in done {
         match r {
             Ok((changed, rec)) => {
-                files.insert(rel, rec);
-                entries[k].1.related = h;
-                written += usize::from(changed);
+                out.records.push((rel, rec));
+                out.related.push((k, h));
+                out.written += usize::from(changed);
             }
             Err(msg) => {
                 // A page that could not be written stays as it was, and tracked.
                 if let (false, Some(r)) = (files.contains_key(&rel), old.files.get(&rel)) {
-                    files.insert(rel, r.clone());
+                    out.records.push((rel, r.clone()));
                 }
-                notes.push(msg);
+                out.notes.push(msg);
                 complete = false;
             }
         }
     }
-    (written, if complete { related_key(entries) } else { String::new() })
+    out.key = complete.then(String::new);
+    out
+}
+
+/// What the related pass did, for the caller to apply (it runs beside the stakeholder pass,
+/// so it changes nothing itself).
+#[derive(Default)]
+struct RelatedDone {
+    written: usize,
+    /// (index in the entries, hash of the list now in its page).
+    related: Vec<(usize, String)>,
+    records: Vec<(String, FileRecord)>,
+    notes: Vec<String>,
+    /// The key to save: `None` when a page could not be written; `Some("")` when it is to be
+    /// computed once `related` is applied; otherwise the unchanged key.
+    key: Option<String>,
 }
 
 /// Everything the stakeholder pass reads: each explainer's slug, weight and stakeholders (see
 /// [`stamps`]).
 fn actors_key(entries: &[&Entry]) -> String {
-    let mut h = Sha256::new();
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
     let mut put = |s: &str| {
-        h.update((s.len() as u64).to_le_bytes());
+        h.update(&(s.len() as u64).to_le_bytes());
         h.update(s.as_bytes());
     };
     put(TOOL);
@@ -569,7 +583,7 @@ fn actors_key(entries: &[&Entry]) -> String {
             put(role);
         }
     }
-    crate::ingest::hex(&h.finalize())
+    format!("x3:{:032x}", h.digest128())
 }
 
 /// Writes the stakeholder pages (`content/actors/`, see [`crate::emit::actors`]), which need
@@ -584,7 +598,7 @@ fn actors_pass(
     root: &Path,
     entries: &[&Entry],
     old: &Manifest,
-    files: &mut BTreeMap<String, FileRecord>,
+    files: &mut Vec<(String, FileRecord)>,
     notes: &mut Vec<String>,
     done_key: &str,
 ) -> (usize, String) {
@@ -622,12 +636,12 @@ fn actors_pass(
         match r {
             Ok(w) => {
                 written += usize::from(w);
-                files.insert(rel, rec);
+                files.push((rel, rec));
             }
             Err(e) => {
                 // Keep tracking a generated file edited by hand, so it is not reported as stale.
                 if let Some(r) = old.files.get(&rel) {
-                    files.insert(rel, r.clone());
+                    files.push((rel, r.clone()));
                 }
                 notes.push(e.to_string());
                 complete = false;
@@ -787,26 +801,6 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     // The site CSS (the theme's CSS bundled by lightningcss). A site without the theme's CSS
     // entry (a custom theme) keeps its own static files. The output path belongs to explainer.
     timing.mark("extract and write");
-    let (written, related_key) = related_pass(root, &mut entries, pages, &old, &mut files, &mut report.notes, &old_stamps.related);
-    report.written += written;
-    new_stamps.related = related_key;
-    timing.mark("related");
-    if root.join(crate::emit::css::ENTRY).is_file() {
-        match crate::emit::css::site_css(root).and_then(|css| {
-            let changed = crate::emit::write_atomic(root, &css)?;
-            Ok((css, changed))
-        }) {
-            Ok((css, changed)) => {
-                report.written += usize::from(changed);
-                files.insert(
-                    crate::error::display_path(&css.path),
-                    FileRecord::of(&css.bytes),
-                );
-            }
-            Err(e) => report.skipped.push(e),
-        }
-    }
-
     // Failed seeds keep the pages of their last good build: a broken edit or a refused write
     // must not take a page off the site. They stay listed as failed.
     let have: BTreeSet<usize> = entries.iter().map(|(i, _)| *i).collect();
@@ -827,13 +821,51 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
             kept_failed.push(e.clone());
         }
     }
-    // Stakeholder pages, for every explainer on the site (failed seeds' kept pages too: their
-    // cards link to their stakeholders).
-    timing.mark("css");
-    let listed: Vec<&Entry> = entries.iter().map(|(_, e)| e).chain(&kept_failed).collect();
-    let (written, actors_key) = actors_pass(root, &listed, &old, &mut files, &mut report.notes, &old_stamps.actors);
-    report.written += written;
+    // The related pass (pages' related lists) and the stakeholder pages (for every explainer
+    // on the site, failed seeds' kept pages too: their cards link to their stakeholders) read
+    // the same entries and write different files, so they run side by side.
+    entries.sort_by_key(|(i, _)| *i);
+    let mut actor_files: Vec<(String, FileRecord)> = Vec::new();
+    let mut actor_notes: Vec<String> = Vec::new();
+    let (rel, (actors_written, actors_key)) = {
+        let listed: Vec<&Entry> = entries.iter().map(|(_, e)| e).chain(&kept_failed).collect();
+        rayon::join(
+            || related_pass(root, &entries, pages, &old, &files, &old_stamps.related),
+            || actors_pass(root, &listed, &old, &mut actor_files, &mut actor_notes, &old_stamps.actors),
+        )
+    };
+    for (k, h) in rel.related {
+        entries[k].1.related = h;
+    }
+    files.extend(rel.records);
+    files.extend(actor_files);
+    report.notes.extend(rel.notes);
+    report.notes.extend(actor_notes);
+    report.written += rel.written + actors_written;
+    new_stamps.related = match rel.key {
+        None => String::new(),
+        Some(k) if k.is_empty() => related_key(&entries),
+        Some(k) => k,
+    };
     new_stamps.actors = actors_key;
+    timing.mark("related lists, stakeholder pages");
+    if root.join(crate::emit::css::ENTRY).is_file() {
+        match crate::emit::css::site_css(root).and_then(|css| {
+            let changed = crate::emit::write_atomic(root, &css)?;
+            Ok((css, changed))
+        }) {
+            Ok((css, changed)) => {
+                report.written += usize::from(changed);
+                files.insert(
+                    crate::error::display_path(&css.path),
+                    FileRecord::of(&css.bytes),
+                );
+            }
+            Err(e) => report.skipped.push(e),
+        }
+    }
+
+    timing.mark("css");
     timing.mark("stakeholders");
     entries.sort_by_key(|(i, _)| *i);
     report.built = entries.iter().map(|(_, e)| e.seed.clone()).collect();

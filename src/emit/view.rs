@@ -700,20 +700,22 @@ pub fn related(items: &[RelatedInput], limit: usize) -> Vec<Vec<Related>> {
     // name it uses; the postings (items holding an id) ascending. Counting shared ids in a dense
     // array keeps the pass linear in the postings it walks, with no allocation per pair: at
     // 10,000 articles the map-per-pair version took seconds and hundreds of MB.
-    let mut number: BTreeMap<&str, usize> = BTreeMap::new();
+    // (The numbers follow first appearance in input order, so the hashed map's order never
+    // shows.)
+    let mut number: rustc_hash::FxHashMap<&str, usize> = Default::default();
     let mut postings: Vec<Vec<u32>> = Vec::new();
     let mut mine: Vec<Vec<(usize, &str)>> = Vec::with_capacity(items.len());
     for (i, it) in items.iter().enumerate() {
-        let mut seen = BTreeSet::new();
-        let mut ids = Vec::new();
+        let mut ids: Vec<(usize, &str)> = Vec::with_capacity(it.actors.len());
         for (id, name) in &it.actors {
-            if !seen.insert(id.as_str()) {
-                continue;
-            }
             let n = *number.entry(id.as_str()).or_insert_with(|| {
                 postings.push(Vec::new());
                 postings.len() - 1
             });
+            // An id listed twice counts once (the postings stay ascending and distinct).
+            if postings[n].last() == Some(&(i as u32)) {
+                continue;
+            }
             postings[n].push(i as u32);
             ids.push((n, name.as_str()));
         }
