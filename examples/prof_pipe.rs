@@ -4,6 +4,9 @@
 //! bundle over them REPEAT times (1), reporting the time of each stage.
 
 use explainer::{clean, emit, extract, ingest, segment};
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::{Duration, Instant};
 
 fn main() {
