@@ -318,6 +318,32 @@ fn home_section_stakeholder_feed_and_404_pages_render() {
     });
     assert_page_structure(&section, "section");
     assert_eq!(section.matches("class=\"card\"").count(), 2);
+    assert!(!section.contains("class=\"pager\""), "no pager without pagination");
+
+    // An archive: the home page lists the newest `home_explainers` and links to all of them;
+    // the section is paginated by Zola (content/explainers/_index.md sets paginate_by).
+    let mut config = s.config.clone();
+    config["extra"]["home_explainers"] = json!(1);
+    let mut c = s.context();
+    c.insert("config", &config);
+    c.insert("section", &json!({ "title": "Explainers", "pages": [], "extra": {} }));
+    let home = s.render_to("index.html", c, Some("index.html"));
+    assert_eq!(home.matches("class=\"card\"").count(), 1, "{home}");
+    assert!(home.contains("All explainers (2)</a>"), "{home}");
+    let paged = s.render("section.html", {
+        let mut c = s.context();
+        c.insert("section", &json!({ "title": "Explainers", "pages": s.pages, "extra": {} }));
+        c.insert("paginator", &json!({
+            "pages": [s.pages[1]], "current_index": 2, "number_pagers": 3,
+            "previous": format!("{BASE}/explainers/"), "next": format!("{BASE}/explainers/page/3/"),
+        }));
+        c
+    });
+    assert_page_structure(&paged, "paginated section");
+    assert_eq!(paged.matches("class=\"card\"").count(), 1);
+    assert!(paged.contains("<nav class=\"pager\" aria-label=\"Pages\">"), "{paged}");
+    assert!(paged.contains("rel=\"prev\"") && paged.contains("rel=\"next\"") && paged.contains("Page 2 / 3"), "{paged}");
+    assert!(paged.contains("<title>Explainers (Page 2)"), "{paged}");
 
     let (actor_section, actor_pages) = actors(&s.root, &s.pages);
     let single = s.render_to("actors/single.html", {
