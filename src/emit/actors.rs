@@ -61,18 +61,7 @@ fn valid_id(id: &str) -> bool {
 /// articles (170,000 appearances).
 fn q(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    super::frontmatter::push_toml_str(&mut out, s);
     out
 }
 

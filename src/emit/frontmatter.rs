@@ -44,10 +44,15 @@ pub(crate) fn one_line(s: &str) -> Cow<'_, str> {
 /// `s` as a one-line TOML basic string: line breaks fold to spaces ([`one_line`]), quotes,
 /// backslashes and control characters are escaped.
 fn push_str(out: &mut String, s: &str) {
+    push_toml_str(out, &one_line(s));
+}
+
+/// `s` as a TOML basic string: quotes, backslashes and every control character escaped (so
+/// even a line break stays on one line). Also used for the stakeholder pages.
+pub(crate) fn push_toml_str(out: &mut String, s: &str) {
     out.push('"');
-    let s = one_line(s);
     if !s.chars().any(|c| c == '"' || c == '\\' || c.is_control()) {
-        out.push_str(&s);
+        out.push_str(s);
     } else {
         for c in s.chars() {
             match c {
@@ -72,6 +77,19 @@ fn push_key(out: &mut String, key: &str, value: &str) {
     out.push('\n');
 }
 
+/// `key = ["a", "b"]` and a line break.
+fn push_list(out: &mut String, key: &str, items: &[String]) {
+    out.push_str(key);
+    out.push_str(" = [");
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        push_str(out, s);
+    }
+    out.push_str("]\n");
+}
+
 /// The whole `index.md` of a bundle.
 pub fn page(x: &Explainer, doc: &wire::Document) -> String {
     let published = x.doc.article.published.map(|p| (p.date.year, p.date.month, p.date.day));
@@ -88,14 +106,7 @@ pub fn page(x: &Explainer, doc: &wire::Document) -> String {
     out.push_str("\n[extra]\n");
     push_key(&mut out, "seed", &doc.seed.file);
     // What the home page, section and stakeholder pages show, so they need no `load_data`.
-    out.push_str("labels = [");
-    for (i, l) in doc.labels.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        push_str(&mut out, l);
-    }
-    out.push_str("]\n");
+    push_list(&mut out, "labels", &doc.labels);
     if let Some(section) = &doc.section {
         push_key(&mut out, "section", section);
     }
@@ -152,14 +163,7 @@ pub fn with_related(page: &str, related: &[super::view::Related]) -> Option<Stri
         out.push_str(RELATED);
         push_key(&mut out, "slug", &r.slug);
         push_key(&mut out, "title", &r.title);
-        out.push_str("shared = [");
-        for (i, s) in r.shared.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            push_str(&mut out, s);
-        }
-        out.push_str("]\n");
+        push_list(&mut out, "shared", &r.shared);
     }
     out.push_str("+++\n");
     Some(out)

@@ -8,6 +8,7 @@
 pub mod dates;
 pub mod events;
 pub mod figures;
+pub mod lower;
 pub mod relations;
 pub mod sources;
 pub mod stakeholders;

@@ -23,52 +23,15 @@ pub struct Tok<'a> {
     pub kind: Kind,
 }
 
+pub use crate::extract::lower::Lower;
+
 /// A token's lower-case text: borrowed from the seed when it has no ASCII capital (most
 /// tokens), so tokenising allocates no string per token.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Lower<'a>(std::borrow::Cow<'a, str>);
-
-impl<'a> Lower<'a> {
-    fn of(text: &'a str) -> Lower<'a> {
-        if text.bytes().any(|b| b.is_ascii_uppercase()) {
-            Lower(std::borrow::Cow::Owned(text.to_ascii_lowercase()))
-        } else {
-            Lower(std::borrow::Cow::Borrowed(text))
-        }
-    }
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::ops::Deref for Lower<'_> {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl PartialEq<&str> for Lower<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
-    }
-}
-
-impl PartialEq<str> for Lower<'_> {
-    fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
-    }
-}
-
-impl PartialEq<Lower<'_>> for &str {
-    fn eq(&self, other: &Lower<'_>) -> bool {
-        **self == *other.0
-    }
-}
-
-impl std::fmt::Display for Lower<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+fn lower_of(text: &str) -> Lower<'_> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Lower::owned(text.to_ascii_lowercase())
+    } else {
+        Lower::borrowed(text)
     }
 }
 
@@ -141,11 +104,11 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             }
             let text_ = &s[i..j];
             let kind = if text_.bytes().all(|x| x.is_ascii_digit() || x == b',' || x == b'.') { Kind::Num } else { Kind::Word };
-            out.push(Tok { start: start + i, end: start + j, text: text_, lower: Lower::of(text_), kind });
+            out.push(Tok { start: start + i, end: start + j, text: text_, lower: lower_of(text_), kind });
         } else {
             let j = i + c.len_utf8();
             let text_ = &s[i..j];
-            out.push(Tok { start: start + i, end: start + j, text: text_, lower: Lower::of(text_), kind: Kind::Punct });
+            out.push(Tok { start: start + i, end: start + j, text: text_, lower: lower_of(text_), kind: Kind::Punct });
         }
     }
     out

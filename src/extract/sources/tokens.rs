@@ -37,47 +37,7 @@ pub struct Token<'a> {
     pub cap: bool,
 }
 
-/// A token's lower-case text: borrowed from the seed when the token is lower-case ASCII
-/// already (most tokens), so tokenising allocates no string for them.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Lower<'a>(std::borrow::Cow<'a, str>);
-
-impl Lower<'_> {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::ops::Deref for Lower<'_> {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl PartialEq<&str> for Lower<'_> {
-    fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
-    }
-}
-
-impl PartialEq<str> for Lower<'_> {
-    fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
-    }
-}
-
-impl PartialEq<Lower<'_>> for &str {
-    fn eq(&self, other: &Lower<'_>) -> bool {
-        **self == *other.0
-    }
-}
-
-impl std::fmt::Display for Lower<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+pub use crate::extract::lower::Lower;
 
 impl Token<'_> {
     pub fn is_word(&self) -> bool {
@@ -199,12 +159,12 @@ fn push<'a>(out: &mut Vec<Token<'a>>, base: usize, s: &'a str, a: usize, b: usiz
     // ASCII (most tokens): borrowed when already lower case, else one allocation; same result.
     let lower = if t.is_ascii() {
         if t.bytes().any(|c| c.is_ascii_uppercase()) {
-            Lower(std::borrow::Cow::Owned(t.to_ascii_lowercase()))
+            Lower::owned(t.to_ascii_lowercase())
         } else {
-            Lower(std::borrow::Cow::Borrowed(t))
+            Lower::borrowed(t)
         }
     } else {
-        Lower(std::borrow::Cow::Owned(t.to_lowercase().replace('’', "'")))
+        Lower::owned(t.to_lowercase().replace('’', "'"))
     };
     let cap = t.chars().next().is_some_and(char::is_uppercase);
     out.push(Token { span: Span::new(base + a, base + b), kind, lower, cap });
@@ -232,7 +192,7 @@ pub fn quotes_in(text: &str, para: Span) -> Vec<Quote> {
                 _ => return None,
             };
             let start = para.start + i;
-            Some(Token { span: Span::new(start, start + c.len_utf8()), kind, lower: Lower(std::borrow::Cow::Borrowed("")), cap: false })
+            Some(Token { span: Span::new(start, start + c.len_utf8()), kind, lower: Lower::borrowed(""), cap: false })
         })
         .collect();
     quotes(&marks, para)
