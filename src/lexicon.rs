@@ -75,14 +75,30 @@ pub fn set(name: &str) -> BTreeSet<&'static str> {
     lines(name).collect()
 }
 
+/// The `(key, value)` pairs of a lexicon of `key<TAB>value` lines (value "" when absent).
+fn pairs(name: &str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    lines(name).map(|l| l.split_once('\t').unwrap_or((l, "")))
+}
+
 /// A lexicon of `key<TAB>value` lines as a map.
 pub fn map(name: &str) -> BTreeMap<&'static str, &'static str> {
-    lines(name)
-        .map(|l| {
-            let (k, v) = l.split_once('\t').unwrap_or((l, ""));
-            (k, v)
-        })
-        .collect()
+    pairs(name).collect()
+}
+
+/// A look-up-only lexicon (never iterated, so its order cannot reach the output), hashed: the
+/// extractors ask these at nearly every token, where B-tree string comparisons were a hot spot.
+pub type HashedSet = LazyLock<rustc_hash::FxHashSet<&'static str>>;
+/// [`HashedSet`] for `key<TAB>value` lexicons.
+pub type HashedMap = LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>>;
+
+/// A lexicon as a hashed set of its lines (for a [`HashedSet`]).
+pub fn hashed_set(name: &str) -> rustc_hash::FxHashSet<&'static str> {
+    lines(name).collect()
+}
+
+/// A lexicon of `key<TAB>value` lines as a hashed map (for a [`HashedMap`]).
+pub fn hashed_map(name: &str) -> rustc_hash::FxHashMap<&'static str, &'static str> {
+    pairs(name).collect()
 }
 
 pub static ABBREVIATIONS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| set("abbreviations.txt"));

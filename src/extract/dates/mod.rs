@@ -54,21 +54,19 @@ pub mod tokens;
 
 use crate::lexicon;
 use crate::model::{fold_whitespace, Anchor, DateMention, DateMod, DateType, Diagnostic, Document, Precision, Span, Ymd};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 use tokens::{tokenize, Kind, Tok};
 
-// Lookup-only tables (never iterated, so their order cannot reach the output): hashed, as
-// they are asked about at nearly every token (B-tree string comparisons were a hot spot).
-type Map = LazyLock<FxHashMap<&'static str, &'static str>>;
-type Set = LazyLock<FxHashSet<&'static str>>;
-static NUMBER_WORDS: Map = LazyLock::new(|| lexicon::map("number-words.txt").into_iter().collect());
-static TIME_UNITS: Map = LazyLock::new(|| lexicon::map("time-units.txt").into_iter().collect());
-static WEEKDAYS: Map = LazyLock::new(|| lexicon::map("weekdays.txt").into_iter().collect());
-static FUTURE_CUES: Set = LazyLock::new(|| lexicon::set("tense-future.txt").into_iter().collect());
-static PAST_VERBS: Set = LazyLock::new(|| lexicon::set("past-verbs.txt").into_iter().collect());
-static EVENT_NOUNS: Set = LazyLock::new(|| lexicon::set("event-nouns.txt").into_iter().collect());
+// Look-up-only tables, hashed (see `lexicon::HashedSet`).
+use lexicon::{hashed_map, hashed_set, HashedMap as Map, HashedSet as Set};
+static NUMBER_WORDS: Map = LazyLock::new(|| hashed_map("number-words.txt"));
+static TIME_UNITS: Map = LazyLock::new(|| hashed_map("time-units.txt"));
+static WEEKDAYS: Map = LazyLock::new(|| hashed_map("weekdays.txt"));
+static FUTURE_CUES: Set = LazyLock::new(|| hashed_set("tense-future.txt"));
+static PAST_VERBS: Set = LazyLock::new(|| hashed_set("past-verbs.txt"));
+static EVENT_NOUNS: Set = LazyLock::new(|| hashed_set("event-nouns.txt"));
 
 /// Words after which a bare month name, season or year is a date ("in May", "since 2008").
 const CUES: &[&str] = &[

@@ -2,12 +2,10 @@
 //! English grammar it needs (determiners, pronouns, prepositions), which are not data.
 
 use crate::lexicon;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
-// Lookup-only tables (never iterated, so their order cannot reach the output): hashed.
-type Set = LazyLock<FxHashSet<&'static str>>;
-type Map = LazyLock<FxHashMap<&'static str, &'static str>>;
+use lexicon::{hashed_map, hashed_set, HashedMap as Map, HashedSet as Set};
 
 /// Inflected cue verb → lemma.
 pub static CUES: Map = LazyLock::new(|| hashed_map("cue-verbs.txt"));
@@ -103,12 +101,6 @@ pub enum Gender {
     Female,
 }
 
-fn hashed_set(name: &str) -> FxHashSet<&'static str> {
-    lexicon::lines(name).collect()
-}
-fn hashed_map(name: &str) -> FxHashMap<&'static str, &'static str> {
-    lexicon::map(name).into_iter().collect()
-}
 
 const DET: u8 = 1;
 const PRONOUN: u8 = 2;
