@@ -57,7 +57,7 @@ fn main() {
             tick(4, &mut t);
             bytes += emit::csv::sources_csv(&doc).len();
             tick(5, &mut t);
-            let view = emit::view::build(&doc, &emit::view::sentences(x));
+            let view = emit::view::build(&doc, &emit::view::leading_sentences(x, emit::view::WHY_WINDOW));
             tick(6, &mut t);
             bytes += view.to_json().len();
             drop(view);
