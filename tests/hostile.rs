@@ -744,6 +744,16 @@ fn related_lists_follow_the_seeds() {
     let r = run(&root);
     assert_eq!((r.extracted.len(), r.written), (0, 0), "a no-op: {}", r.summary(9));
 
+    // b fails (now empty): its page of the last good build is kept, so it stays on c's list.
+    write(&root, "seeds/b.txt", "");
+    let r = run(&root);
+    assert!(r.failed(), "{}", r.summary(9));
+    assert!(root.join("content/explainers/second-story/index.md").is_file());
+    assert_eq!(related("third-story"), vec!["second-story"]);
+    write(&root, "seeds/b.txt", oslo("Second story"));
+    let r = run(&root);
+    assert!(!r.failed(), "{}", r.summary(9));
+
     // A page edited by hand keeps its edit; the build says why its list was not written.
     let a_index = root.join("content/explainers/first-story/index.md");
     let edited = std::fs::read_to_string(&a_index).unwrap().replace("title = ", "title = \"Edited\"\nold_title = ");

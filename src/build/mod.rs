@@ -494,8 +494,9 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -
 pub const RELATED_LIMIT: usize = 5;
 
 /// Everything the related pass reads: each built seed's slug, title, stakeholders and the hash
-/// of the list its page holds, in seed order (see [`stamps`]), as XXH3-128.
-fn related_key(entries: &[(usize, Entry)]) -> String {
+/// of the list its page holds, in seed order, then the same of the failed seeds' kept pages
+/// (see [`stamps`]), as XXH3-128.
+fn related_key(entries: &[(usize, Entry)], kept: &[Entry]) -> String {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     let mut put = |s: &str| {
         h.update(&(s.len() as u64).to_le_bytes());
@@ -503,7 +504,8 @@ fn related_key(entries: &[(usize, Entry)]) -> String {
     };
     put(TOOL);
     put(&RELATED_LIMIT.to_string());
-    for (_, e) in entries {
+    put(&entries.len().to_string());
+    for e in entries.iter().map(|(_, e)| e).chain(kept) {
         put(&e.slug);
         put(&e.title);
         put(&e.actors.len().to_string());
@@ -523,26 +525,33 @@ fn related_key(entries: &[(usize, Entry)]) -> String {
 /// was extracted and [`related_key`] equals `done_key`, the key saved after the last pass that
 /// left every list up to date, every list is up to date still and nothing is read. Returns how
 /// many files were written and the key to save ("" when some page could not be written).
+///
+/// The kept pages of failed seeds (`kept`) are listed on other pages but not rewritten: a
+/// failed seed's files stay as its last good build left them.
 fn related_pass(
     root: &Path,
     entries: &[(usize, Entry)],
+    kept: &[Entry],
     mut fresh: BTreeMap<usize, (OutFile, Option<Staged>)>,
     old: &Manifest,
     files: &BTreeMap<String, FileRecord>,
     done_key: &str,
 ) -> RelatedDone {
     let mut out = RelatedDone::default();
-    if fresh.is_empty() && !done_key.is_empty() && related_key(entries) == done_key {
+    if fresh.is_empty() && !done_key.is_empty() && related_key(entries, kept) == done_key {
         out.key = Some(done_key.to_string());
         return out;
     }
     let inputs: Vec<crate::emit::view::RelatedInput> = entries
         .iter()
-        .map(|(_, e)| crate::emit::view::RelatedInput { slug: e.slug.clone(), title: e.title.clone(), actors: e.actors.clone() })
+        .map(|(_, e)| e)
+        .chain(kept)
+        .map(|e| crate::emit::view::RelatedInput { slug: e.slug.clone(), title: e.title.clone(), actors: e.actors.clone() })
         .collect();
     let lists = crate::emit::view::related(&inputs, RELATED_LIMIT);
     let work: Vec<(usize, String, Option<(OutFile, Option<Staged>)>)> = lists
         .iter()
+        .take(entries.len())
         .enumerate()
         .filter_map(|(k, list)| {
             let h = if list.is_empty() { String::new() } else { manifest::file_hash(serde_json::to_string(list).expect("related serialises").as_bytes()) };
@@ -903,7 +912,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     let (rel, (actors_written, actors_key)) = {
         let listed: Vec<&Entry> = entries.iter().map(|(_, e)| e).chain(&kept_failed).collect();
         rayon::join(
-            || related_pass(root, &entries, pages, &old, &files, &old_stamps.related),
+            || related_pass(root, &entries, &kept_failed, pages, &old, &files, &old_stamps.related),
             || actors_pass(root, &listed, &old, &mut actor_files, &mut actor_notes, &old_stamps.actors),
         )
     };
@@ -917,7 +926,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     report.written += rel.written + actors_written;
     new_stamps.related = match rel.key {
         None => String::new(),
-        Some(k) if k.is_empty() => related_key(&entries),
+        Some(k) if k.is_empty() => related_key(&entries, &kept_failed),
         Some(k) => k,
     };
     new_stamps.actors = actors_key;
