@@ -783,13 +783,22 @@ pub fn related(items: &[RelatedInput], limit: usize) -> Vec<Vec<Related>> {
         }
         mine.push(ids);
     }
+    // Each item's place in slug order (ties by input order): equally shared candidates are
+    // ordered by comparing two numbers instead of two slugs (comparing slugs, scattered over the
+    // heap, was most of the pass at 10,000 articles).
+    let mut by_slug: Vec<u32> = (0..items.len() as u32).collect();
+    by_slug.sort_by(|&a, &b| items[a as usize].slug.cmp(&items[b as usize].slug));
+    let mut rank = vec![0u32; items.len()];
+    for (r, &j) in by_slug.iter().enumerate() {
+        rank[j as usize] = r as u32;
+    }
     // Each item's list depends on the index only, so the items are shared out between threads,
     // each with its own counters.
     (0..items.len())
         .into_par_iter()
         .map_init(
-            || (vec![0u32; items.len()], Vec::<u32>::new()),
-            |(count, touched), i| {
+            || (vec![0u32; items.len()], Vec::<u32>::new(), Vec::<u64>::new()),
+            |(count, touched, keys), i| {
                 for &(n, _) in &mine[i] {
                     let list = &postings[n];
                     if list.len() > MAX_POSTINGS {
@@ -802,25 +811,30 @@ pub fn related(items: &[RelatedInput], limit: usize) -> Vec<Vec<Related>> {
                         count[j as usize] += 1;
                     }
                 }
-                // Most shared first; ties by slug so the order never depends on input order.
-                let order = |a: &u32, b: &u32| count[*b as usize].cmp(&count[*a as usize]).then_with(|| items[*a as usize].slug.cmp(&items[*b as usize].slug));
-                if touched.len() > limit && limit > 0 {
-                    touched.select_nth_unstable_by(limit - 1, order);
+                // Most shared first; ties by slug so the order never depends on input order:
+                // one number per candidate, fewer shared ids and then a later slug sorting higher.
+                keys.clear();
+                keys.extend(touched.drain(..).map(|j| {
+                    let c = std::mem::take(&mut count[j as usize]);
+                    (u64::from(u32::MAX - c) << 32) | u64::from(rank[j as usize])
+                }));
+                if keys.len() > limit && limit > 0 {
+                    keys.select_nth_unstable(limit - 1);
                 }
-                let mut top: Vec<u32> = touched.iter().take(limit).copied().collect();
-                top.sort_by(order);
-                for j in touched.drain(..) {
-                    count[j as usize] = 0;
-                }
-                top.iter()
-                    .map(|&j| Related {
-                        slug: items[j as usize].slug.clone(),
-                        title: items[j as usize].title.clone(),
-                        shared: mine[i]
-                            .iter()
-                            .filter(|(n, _)| postings[*n].len() <= MAX_POSTINGS && postings[*n].binary_search(&j).is_ok())
-                            .map(|(_, name)| name.to_string())
-                            .collect(),
+                keys.truncate(limit);
+                keys.sort_unstable();
+                keys.iter()
+                    .map(|&k| {
+                        let j = by_slug[(k & u64::from(u32::MAX)) as usize];
+                        Related {
+                            slug: items[j as usize].slug.clone(),
+                            title: items[j as usize].title.clone(),
+                            shared: mine[i]
+                                .iter()
+                                .filter(|(n, _)| postings[*n].len() <= MAX_POSTINGS && postings[*n].binary_search(&j).is_ok())
+                                .map(|(_, name)| name.to_string())
+                                .collect(),
+                        }
                     })
                     .collect()
             },
