@@ -392,27 +392,23 @@ pub fn build<'a>(doc: &'a wire::Document, sentences: &[SentenceRef]) -> View<'a>
     }
 }
 
-/// `text.split_whitespace().count()`, with ASCII bytes classified without decoding.
+/// `text.split_whitespace().count()`. Every white space character but ASCII's starts with byte
+/// C2, E1, E2 or E3 (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F,
+/// U+3000): when no character starting so is white space (curly quotes and dashes start with E2
+/// too, so each such character is decoded), every byte at or above 0x80 is part of a word and
+/// words are counted byte by byte, a loop the compiler vectorises.
 fn count_words(text: &str) -> usize {
     let b = text.as_bytes();
-    let mut words = 0;
-    let mut in_word = false;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let space = if c < 0x80 {
-            i += 1;
-            // The ASCII white space of `char::is_whitespace`: tab to carriage return, space.
-            c == b' ' || (b'\t'..=b'\r').contains(&c)
-        } else {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            i += ch.len_utf8();
-            ch.is_whitespace()
-        };
-        words += usize::from(!space && !in_word);
-        in_word = !space;
+    let unicode_space = memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b)
+        .chain(memchr::memchr_iter(0xE3, b))
+        .any(|i| text[i..].chars().next().is_some_and(char::is_whitespace));
+    if unicode_space {
+        return text.split_whitespace().count();
     }
-    words
+    // The ASCII white space of `char::is_whitespace`: tab to carriage return, and space.
+    let space = |c: u8| c == b' ' || c.wrapping_sub(b'\t') < 5;
+    let first = b.first().is_some_and(|&c| !space(c));
+    usize::from(first) + b.iter().zip(&b[b.len().min(1)..]).map(|(&p, &c)| usize::from(space(p) & !space(c))).sum::<usize>()
 }
 
 impl View<'_> {
@@ -956,6 +952,15 @@ mod tests {
         assert_eq!(r[0][0].shared, ["X", "Y"]);
         assert!(r[3].is_empty());
         assert_eq!(related(&items, 1)[0].len(), 1);
+    }
+
+    proptest::proptest! {
+        /// Words counted byte by byte are the words `split_whitespace` finds, Unicode white
+        /// space and look-alikes (curly quotes, dashes, the zero-width space) included.
+        #[test]
+        fn count_words_matches_split_whitespace(s in "([a-z .,\t\n\r\u{b}\u{c}]|[\u{85}\u{a0}\u{1680}\u{2000}-\u{200f}\u{2018}-\u{201d}\u{2028}-\u{202f}\u{205f}\u{3000}\u{3001}é])*") {
+            proptest::prop_assert_eq!(count_words(&s), s.split_whitespace().count());
+        }
     }
 
     /// The pre-optimisation version of [`related`] (a map per pair), kept as the reference.
