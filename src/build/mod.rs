@@ -460,9 +460,9 @@ struct Done {
     staged: Option<Staged>,
 }
 
-fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -> Result<Done> {
+fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &str) -> Result<Done> {
     guarded(file, || {
-        let Fresh { article, opts, options_key, base_slug } = fresh;
+        let Fresh { article, opts, options_key, base_slug } = *fresh;
         let sha256 = article.seed.sha256.clone();
         let x = crate::extract::run(crate::segment::segment(article), &opts);
         let files = crate::emit::bundle(&x, slug);
@@ -782,6 +782,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     timing.mark("prepare");
     // 2. Slugs, in seed-path order.
     let (reserved, adopted) = scan_bundles(root, &old);
+    timing.mark("scan bundles");
     let mut used = reserved.clone();
     // A seed that fails keeps the pages of its last good build (see step 4), so its slug stays
     // taken.
@@ -809,23 +810,24 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         slugs.push(Some(slug));
     }
 
+    timing.mark("slugs");
     // A cached seed whose slug changed is extracted again.
-    let mut jobs: Vec<(usize, Fresh)> = Vec::new();
+    let mut jobs: Vec<(usize, Box<Fresh>)> = Vec::with_capacity(preps.len());
     let mut kept: Vec<(usize, Entry)> = Vec::new();
     for (i, p) in preps.into_iter().enumerate() {
         match p {
             Prep::Failed(e) => report.skipped.push(e),
             Prep::Cached(e) if Some(&e.slug) == slugs[i].as_ref() => kept.push((i, e)),
             Prep::Cached(_) => match prepare(&PrepCtx { tool_ok: false, ..pctx }, &found.seeds[i]).0 {
-                Prep::Fresh(f) => jobs.push((i, *f)),
+                Prep::Fresh(f) => jobs.push((i, f)),
                 Prep::Failed(e) => report.skipped.push(e),
                 Prep::Cached(_) => unreachable!("prepare without the manifest never answers Cached"),
             },
-            Prep::Fresh(f) => jobs.push((i, *f)),
+            Prep::Fresh(f) => jobs.push((i, f)),
         }
     }
 
-    timing.mark("slugs");
+    timing.mark("jobs");
     // 3. Extract and write.
     let ctx = WriteCtx { root, old: &old, adopted: &adopted };
     let progress = progress::Progress::new(opts.progress, jobs.len(), "building explainers");
