@@ -101,6 +101,34 @@ pub fn hashed_map(name: &str) -> rustc_hash::FxHashMap<&'static str, &'static st
     pairs(name).collect()
 }
 
+/// The lengths and last bytes of a lexicon's keys: a word whose length or last byte no key has
+/// is not one of them, which is cheaper to tell than hashing it (a prefilter, never an answer).
+#[derive(Debug, Clone)]
+pub struct Shape {
+    /// Bit `n`: some key is `n` bytes long (keys of 64 bytes or more set bit 63).
+    lengths: u64,
+    /// Bit `b`: some key ends in byte `b`.
+    last: [u64; 4],
+}
+
+impl Shape {
+    pub fn of<'a>(keys: impl IntoIterator<Item = &'a str>) -> Shape {
+        let mut s = Shape { lengths: 0, last: [0; 4] };
+        for k in keys {
+            s.lengths |= 1 << k.len().min(63);
+            if let Some(&b) = k.as_bytes().last() {
+                s.last[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        s
+    }
+    /// False when `w` cannot be a key; true when it may be.
+    pub fn may_hold(&self, w: &str) -> bool {
+        self.lengths & (1 << w.len().min(63)) != 0
+            && w.as_bytes().last().is_none_or(|&b| self.last[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+    }
+}
+
 pub static ABBREVIATIONS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| set("abbreviations.txt"));
 pub static HEADLINE_LABELS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| set("headline-labels.txt"));
 /// Scale words after a number ("million" → 1e6), for figures and for telling counts from years.
@@ -126,6 +154,10 @@ pub fn month_number(word: &str) -> Option<u32> {
     if w.len() < 3 || w.len() > 9 {
         return None;
     }
+    // Most words start with a letter no month name starts with (see MONTHS): no copy, no scan.
+    if !matches!(w[0].to_ascii_lowercase(), b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's') {
+        return None;
+    }
     let mut buf = [0u8; 9];
     let w = &mut buf[..w.len()];
     w.copy_from_slice(word.trim_end_matches('.').as_bytes());
@@ -143,6 +175,26 @@ mod tests {
 
     /// Every lexicon is sorted (byte order of the whole line), has no duplicates, no blank
     /// lines, no surrounding white space, and ends with a newline.
+    /// From the date tagger's weekday prefilter: every key passes, other shapes fail.
+    #[test]
+    fn shape_holds_every_key() {
+        let keys = ["monday", "sunday", "wednesday", "", "a"];
+        let s = Shape::of(keys);
+        assert!(keys.iter().all(|k| s.may_hold(k)));
+        assert!(!s.may_hold("mondax") && !s.may_hold("days") && !s.may_hold("ab"));
+        let long = "x".repeat(70);
+        assert!(Shape::of([long.as_str()]).may_hold(&"x".repeat(64)));
+    }
+
+    /// The first-letter test in `month_number` lists the first letters of all the months.
+    #[test]
+    fn month_number_finds_every_month() {
+        for (i, m) in MONTHS.iter().enumerate() {
+            assert_eq!(month_number(m), Some(i as u32 + 1));
+            assert_eq!(month_number(&m[..3].to_uppercase()), Some(i as u32 + 1));
+        }
+    }
+
     #[test]
     fn lexicons_are_sorted_and_unique() {
         for (name, text) in FILES {

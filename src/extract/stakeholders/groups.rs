@@ -13,7 +13,7 @@
 //! singular groups ("the team").
 
 use super::chunk::{is_cap, Cand, Tk, Token, WordStats};
-use super::lex::fold;
+use super::lex::{fold, with_fold};
 use crate::lexicon;
 use crate::model::Span;
 use rustc_hash::FxHashMap as HashMap;
@@ -73,8 +73,7 @@ pub(super) fn find(text: &str, toks: &[Vec<Token>], cands: &[Cand], stats: &Word
             if is_cap(word) && i != first {
                 continue;
             }
-            let lw = fold(word);
-            let Some(&bare) = NOUNS.get(lw.as_str()) else { continue };
+            let Some(bare) = with_fold(word, |lw| NOUNS.get(lw).copied()) else { continue };
             // Inside a name ("Committee to Protect Journalists")?
             if inside.contains(&(si, i)) {
                 continue;

@@ -64,18 +64,43 @@ pub(crate) fn fold(s: &str) -> String {
 /// [`fold`] into a buffer (cleared first), for lookups that need no new string.
 pub(crate) fn fold_into(s: &str, out: &mut String) {
     out.clear();
-    let mut space = false;
+    fold_push(s, out, &mut false);
+}
+
+/// [`fold`] of `s` appended to `out`, which holds the fold of the text before `s`; `space` says
+/// that text ended in white space (start with `false`). So folding a text in pieces gives the
+/// fold of the whole, and the fold of a prefix is a prefix of the fold.
+pub(crate) fn fold_push(s: &str, out: &mut String, space: &mut bool) {
+    // ASCII text (most words): byte by byte, the same rules; `char::is_whitespace` in ASCII is
+    // tab, line feed, vertical tab, form feed, carriage return and space.
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                *space = !out.is_empty();
+                continue;
+            }
+            if b == b'.' {
+                continue;
+            }
+            if *space {
+                out.push(' ');
+                *space = false;
+            }
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+        return;
+    }
     for c in s.chars() {
         if c.is_whitespace() {
-            space = !out.is_empty();
+            *space = !out.is_empty();
             continue;
         }
         if c == '.' {
             continue;
         }
-        if space {
+        if *space {
             out.push(' ');
-            space = false;
+            *space = false;
         }
         match c {
             '’' | '‘' => out.push('\''),
@@ -83,6 +108,19 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
             _ => out.extend(c.to_lowercase()),
         }
     }
+}
+
+/// Calls `f` with [`fold`]`(s)` built in a buffer of this thread (no new string per call).
+pub(crate) fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local!(static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) });
+    BUF.with(|b| match b.try_borrow_mut() {
+        Ok(mut b) => {
+            fold_into(s, &mut b);
+            f(&b)
+        }
+        // Only when `f` itself folds: a string of its own.
+        Err(_) => f(&fold(s)),
+    })
 }
 
 /// True when every letter is upper case and there are at least two ("UN", "U.S.", "G20").
@@ -183,14 +221,18 @@ fn add_alias(t: &mut Tables, alias: &'static str, entry: usize) {
 impl Tables {
     /// The entry a name denotes, checking capitals for all-capital aliases.
     pub(crate) fn lookup(&self, text: &str) -> Option<usize> {
-        let a = self.aliases.get(&fold(text))?;
+        with_fold(text, |k| self.lookup_folded(k, text))
+    }
+    /// [`Tables::lookup`] of `text` whose fold is `key`.
+    pub(crate) fn lookup_folded(&self, key: &str, text: &str) -> Option<usize> {
+        let a = self.aliases.get(key)?;
         if a.caps && !is_caps(text) {
             return None;
         }
         Some(a.entry)
     }
     pub(crate) fn demonym(&self, text: &str) -> Option<usize> {
-        self.demonyms.get(&fold(text)).copied()
+        with_fold(text, |k| self.demonyms.get(k).copied())
     }
 }
 
@@ -211,5 +253,47 @@ mod tests {
         assert_eq!(t.entries[t.demonym("Turkish").unwrap()].name, "Turkey");
         assert!(t.capitals.contains("kabul"));
         assert_eq!(fold("China’s  Huawei"), "china's huawei");
+    }
+
+    /// The character-by-character fold the ASCII path and the piecewise fold must equal.
+    fn fold_reference(s: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in s.chars() {
+            if c.is_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if c == '.' {
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            match c {
+                '’' | '‘' => out.push('\''),
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// `fold` (ASCII fast path included) is the reference fold, and folding in two pieces
+        /// with `fold_push` gives the same string (longest_lexicon folds token by token).
+        #[test]
+        fn fold_matches_reference_whole_and_in_pieces(s in "[aZ. \t\u{b}\n’İé]{0,16}", cut in 0usize..17) {
+            let want = fold_reference(&s);
+            proptest::prop_assert_eq!(&fold(&s), &want);
+            let cut = crate::model::floor_char_boundary(&s, cut.min(s.len()));
+            let (mut out, mut space) = (String::new(), false);
+            fold_push(&s[..cut], &mut out, &mut space);
+            let prefix = out.clone();
+            fold_push(&s[cut..], &mut out, &mut space);
+            proptest::prop_assert_eq!(&out, &want);
+            proptest::prop_assert!(want.starts_with(&prefix));
+            proptest::prop_assert_eq!(prefix, fold_reference(&s[..cut]));
+        }
     }
 }
