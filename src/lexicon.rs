@@ -124,8 +124,14 @@ impl Shape {
     }
     /// False when `w` cannot be a key; true when it may be.
     pub fn may_hold(&self, w: &str) -> bool {
-        self.lengths & (1 << w.len().min(63)) != 0
-            && w.as_bytes().last().is_none_or(|&b| self.last[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+        self.lengths & (1 << w.len().min(63)) != 0 && w.as_bytes().last().is_none_or(|&b| self.has_last(b))
+    }
+    /// [`Shape::may_hold`] for the ASCII lower case of `w`.
+    pub fn may_hold_ascii_lower(&self, w: &str) -> bool {
+        self.lengths & (1 << w.len().min(63)) != 0 && w.as_bytes().last().is_none_or(|&b| self.has_last(b.to_ascii_lowercase()))
+    }
+    fn has_last(&self, b: u8) -> bool {
+        self.last[usize::from(b >> 6)] & (1 << (b & 63)) != 0
     }
 }
 
@@ -154,19 +160,27 @@ pub fn month_number(word: &str) -> Option<u32> {
     if w.len() < 3 || w.len() > 9 {
         return None;
     }
-    // Most words start with a letter no month name starts with (see MONTHS): no copy, no scan.
-    if !matches!(w[0].to_ascii_lowercase(), b'a' | b'd' | b'f' | b'j' | b'm' | b'n' | b'o' | b's') {
-        return None;
-    }
     let mut buf = [0u8; 9];
     let w = &mut buf[..w.len()];
     w.copy_from_slice(word.trim_end_matches('.').as_bytes());
     w.make_ascii_lowercase();
-    let w = &*w;
-    MONTHS.iter().position(|m| {
-        let m = m.as_bytes();
-        m == w || (m.starts_with(w) && (w.len() == 3 || w == b"sept"))
-    }).map(|i| i as u32 + 1)
+    // The names of MONTHS (checked against data/months.txt there), their first three letters
+    // and "sept"; a test checks this against the list.
+    Some(match &*w {
+        b"jan" | b"january" => 1,
+        b"feb" | b"february" => 2,
+        b"mar" | b"march" => 3,
+        b"apr" | b"april" => 4,
+        b"may" => 5,
+        b"jun" | b"june" => 6,
+        b"jul" | b"july" => 7,
+        b"aug" | b"august" => 8,
+        b"sep" | b"sept" | b"september" => 9,
+        b"oct" | b"october" => 10,
+        b"nov" | b"november" => 11,
+        b"dec" | b"december" => 12,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -182,17 +196,29 @@ mod tests {
         let s = Shape::of(keys);
         assert!(keys.iter().all(|k| s.may_hold(k)));
         assert!(!s.may_hold("mondax") && !s.may_hold("days") && !s.may_hold("ab"));
+        assert!(s.may_hold_ascii_lower("SUNDAY") && !s.may_hold("SUNDAY"));
         let long = "x".repeat(70);
         assert!(Shape::of([long.as_str()]).may_hold(&"x".repeat(64)));
     }
 
-    /// The first-letter test in `month_number` lists the first letters of all the months.
+    /// `month_number` spells out what this rule over MONTHS accepts (a full name, its first
+    /// three letters or "sept", any case, dots after it dropped): every prefix of every month,
+    /// in two cases and with a dot, gets the same answer from both.
     #[test]
-    fn month_number_finds_every_month() {
-        for (i, m) in MONTHS.iter().enumerate() {
-            assert_eq!(month_number(m), Some(i as u32 + 1));
-            assert_eq!(month_number(&m[..3].to_uppercase()), Some(i as u32 + 1));
+    fn month_number_is_the_rule_over_months() {
+        let rule = |word: &str| {
+            let w = word.trim_end_matches('.').to_ascii_lowercase();
+            MONTHS.iter().position(|m| m.len() <= 9 && w.len() >= 3 && (*m == w || (m.starts_with(&w) && (w.len() == 3 || w == "sept")))).map(|i| i as u32 + 1)
+        };
+        for m in MONTHS.iter() {
+            for k in 0..=m.len() {
+                for w in [m[..k].to_string(), m[..k].to_uppercase(), format!("{}.", &m[..k]), format!("{}x", &m[..k])] {
+                    assert_eq!(month_number(&w), rule(&w), "{w}");
+                }
+            }
         }
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("mayor"), None);
     }
 
     #[test]

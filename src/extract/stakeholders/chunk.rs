@@ -616,13 +616,17 @@ fn longest_lexicon(text: &str, toks: &[Token], i: usize, end: usize) -> Option<(
             ends.push(folded.len());
             from = toks[k].span.end;
         }
+        // Keys with a space need their first word in `multi_first` (asked once).
+        let first_space = folded.find(' ');
+        let multi = first_space.is_some_and(|f| t.multi_first.contains(&folded[..f]));
         for len in (1..=max).rev() {
             if !is_cap(toks[i + len - 1].text(text)) {
                 continue;
             }
             let sp = &text[toks[i].span.start..toks[i + len - 1].span.end];
             let key = &folded[..ends[len - 1]];
-            if let Some(e) = t.lookup_folded(key, sp) {
+            let may_be_alias = multi || first_space.is_none_or(|f| ends[len - 1] <= f);
+            if let Some(e) = may_be_alias.then(|| t.lookup_folded(key, sp)).flatten() {
                 return Some((len, Hint::Lexicon(e)));
             }
             if len == 1 {

@@ -23,6 +23,9 @@ use std::sync::LazyLock;
 static NOUNS: LazyLock<HashMap<&'static str, bool>> =
     LazyLock::new(|| lexicon::map("people-nouns.txt").into_iter().map(|(k, v)| (k, v == "bare")).collect());
 
+/// The nouns' lengths and last letters (a prefilter).
+static NOUN_SHAPE: LazyLock<lexicon::Shape> = LazyLock::new(|| lexicon::Shape::of(NOUNS.keys().copied()));
+
 const NOT_MODIFIERS: &[&str] = &[
     "the", "a", "an", "of", "to", "with", "by", "for", "and", "or", "but", "that", "which", "who", "said", "told", "says",
     "from", "in", "on", "at", "as", "is", "was", "are", "were", "has", "have", "had", "its", "their", "his", "her", "it",
@@ -71,6 +74,10 @@ pub(super) fn find(text: &str, toks: &[Vec<Token>], cands: &[Cand], stats: &Word
             }
             let word = t.text(text);
             if is_cap(word) && i != first {
+                continue;
+            }
+            // Most words have no noun's length or last letter: not looked up.
+            if word.is_ascii() && !word.contains('.') && !NOUN_SHAPE.may_hold_ascii_lower(word) {
                 continue;
             }
             let Some(bare) = with_fold(word, |lw| NOUNS.get(lw).copied()) else { continue };

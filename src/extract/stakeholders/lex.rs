@@ -39,6 +39,9 @@ pub(crate) struct Tables {
     pub(crate) capitals: HashSet<String>,
     /// Most tokens in an alias (bounds the longest-match search).
     pub(crate) max_tokens: usize,
+    /// First words of the aliases of several words: a folded name whose first word is not
+    /// one is no alias of several words (so most spans need one look-up, not one per length).
+    pub(crate) multi_first: HashSet<String>,
     pub(crate) titles: HashSet<&'static str>,
     pub(crate) title_modifiers: HashSet<&'static str>,
     pub(crate) honorifics: HashSet<&'static str>,
@@ -73,20 +76,32 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
 pub(crate) fn fold_push(s: &str, out: &mut String, space: &mut bool) {
     // ASCII text (most words): byte by byte, the same rules; `char::is_whitespace` in ASCII is
     // tab, line feed, vertical tab, form feed, carriage return and space.
+    // Runs of other bytes are copied whole, then lower-cased in place.
     if s.is_ascii() {
-        for &b in s.as_bytes() {
-            if matches!(b, b'\t'..=b'\r' | b' ') {
-                *space = !out.is_empty();
+        let b = s.as_bytes();
+        let plain = |c: u8| !matches!(c, b'\t'..=b'\r' | b' ' | b'.');
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'.' {
+                i += 1;
                 continue;
             }
-            if b == b'.' {
+            if !plain(b[i]) {
+                *space = !out.is_empty();
+                i += 1;
                 continue;
             }
             if *space {
                 out.push(' ');
                 *space = false;
             }
-            out.push(char::from(b.to_ascii_lowercase()));
+            let start = i;
+            while i < b.len() && plain(b[i]) {
+                i += 1;
+            }
+            let at = out.len();
+            out.push_str(&s[start..i]);
+            out[at..].make_ascii_lowercase();
         }
         return;
     }
@@ -112,6 +127,18 @@ pub(crate) fn fold_push(s: &str, out: &mut String, space: &mut bool) {
 
 /// Calls `f` with [`fold`]`(s)` built in a buffer of this thread (no new string per call).
 pub(crate) fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    // A short ASCII word (most calls): on the stack; its fold is its bytes but dots, lower-cased.
+    if s.len() <= 64 && s.bytes().all(|b| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ')) {
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for &b in s.as_bytes() {
+            if b != b'.' {
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+        return f(std::str::from_utf8(&buf[..n]).unwrap_or_default());
+    }
     thread_local!(static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) });
     BUF.with(|b| match b.try_borrow_mut() {
         Ok(mut b) => {
@@ -150,6 +177,7 @@ fn build() -> Tables {
         demonyms: HashMap::default(),
         capitals: HashSet::default(),
         max_tokens: 1,
+        multi_first: HashSet::default(),
         titles: lexicon::set("titles.txt").into_iter().collect(),
         title_modifiers: lexicon::set("title-modifiers.txt").into_iter().collect(),
         honorifics: lexicon::set("honorifics.txt").into_iter().collect(),
@@ -203,6 +231,7 @@ fn build() -> Tables {
             add_alias(&mut t, a, idx);
         }
     }
+    t.multi_first = t.aliases.keys().filter_map(|k| k.split_once(' ')).map(|(first, _)| first.to_string()).collect();
     t
 }
 
@@ -253,6 +282,9 @@ mod tests {
         assert_eq!(t.entries[t.demonym("Turkish").unwrap()].name, "Turkey");
         assert!(t.capitals.contains("kabul"));
         assert_eq!(fold("China’s  Huawei"), "china's huawei");
+        for w in ["U.S.", "Who", "a b", " x ", "Ünïcode", "", "..", &"A".repeat(70)] {
+            assert_eq!(with_fold(w, str::to_string), fold(w), "{w:?}");
+        }
     }
 
     /// The character-by-character fold the ASCII path and the piecewise fold must equal.
