@@ -220,7 +220,6 @@ pub(crate) fn candidates(text: &str, sentence: usize, toks: &[Token], stats: &Wo
     let t = &*TABLES;
     let n = toks.len();
     let w = |i: usize| toks[i].text(text);
-    let lw = |i: usize| w(i).to_lowercase();
     // Tokens to skip: brackets, and parentheses with a colon (trading codes).
     let mut skip = vec![false; n];
     let mut i = 0;
@@ -336,28 +335,31 @@ pub(crate) fn candidates(text: &str, sentence: usize, toks: &[Token], stats: &Wo
     for c in out.iter_mut() {
         let (a, b) = c.toks;
         if a > 0 {
-            let prev = lw(a - 1);
-            let prev2 = if a > 1 { lw(a - 2) } else { String::new() };
-            let prev = if prev == "the" { prev2.clone() } else { prev };
-            if LOCATIVE.contains(&prev.as_str()) {
-                c.place = true;
-            }
-            if t.honorifics.contains(prev.trim_end_matches('.')) && is_cap(w(if lw(a - 1) == "the" { a.saturating_sub(2) } else { a - 1 })) {
-                c.person = true;
-            }
+            // The word before, or the one before "the" ("" at the sentence start).
+            let the = with_lower(w(a - 1), |p| p == "the");
+            let at = if the { a.checked_sub(2) } else { Some(a - 1) };
+            with_lower(at.map_or("", w), |prev| {
+                if LOCATIVE.contains(&prev) {
+                    c.place = true;
+                }
+                if t.honorifics.contains(prev.trim_end_matches('.')) && is_cap(w(if the { a.saturating_sub(2) } else { a - 1 })) {
+                    c.person = true;
+                }
+            });
         }
         let mut k = b;
         if k < n && toks[k].kind == Tk::Pos {
             k += 1;
         }
-        if k < n && toks[k].kind == Tk::Word {
-            let next = lw(k);
-            if t.place_nouns.contains(next.as_str()) && k == b {
-                c.place = true;
-            }
-            if matches!(next.as_str(), "government" | "administration" | "regime" | "authorities") && k == b {
-                c.gov = true;
-            }
+        if k < n && toks[k].kind == Tk::Word && k == b {
+            with_lower(w(k), |next| {
+                if t.place_nouns.contains(next) {
+                    c.place = true;
+                }
+                if matches!(next, "government" | "administration" | "regime" | "authorities") {
+                    c.gov = true;
+                }
+            });
         }
     }
     // Acronym definitions: "Name (ACR)".
