@@ -744,6 +744,16 @@ fn related_lists_follow_the_seeds() {
     let r = run(&root);
     assert_eq!((r.extracted.len(), r.written), (0, 0), "a no-op: {}", r.summary(9));
 
+    // b fails (now empty): its page of the last good build is kept, so it stays on c's list.
+    write(&root, "seeds/b.txt", "");
+    let r = run(&root);
+    assert!(r.failed(), "{}", r.summary(9));
+    assert!(root.join("content/explainers/second-story/index.md").is_file());
+    assert_eq!(related("third-story"), vec!["second-story"]);
+    write(&root, "seeds/b.txt", oslo("Second story"));
+    let r = run(&root);
+    assert!(!r.failed(), "{}", r.summary(9));
+
     // A page edited by hand keeps its edit; the build says why its list was not written.
     let a_index = root.join("content/explainers/first-story/index.md");
     let edited = std::fs::read_to_string(&a_index).unwrap().replace("title = ", "title = \"Edited\"\nold_title = ");
@@ -753,4 +763,32 @@ fn related_lists_follow_the_seeds() {
     assert_eq!(std::fs::read_to_string(&a_index).unwrap(), edited);
     let told = r.skipped.iter().map(|e| e.to_string()).chain(r.notes.iter().cloned()).collect::<Vec<_>>();
     assert!(told.iter().any(|n| n.contains("first-story/index.md") && n.contains("changed by hand")), "{told:?}");
+}
+
+/// New bundles are written into a hidden staging folder and moved into place whole; a staging
+/// folder left by a killed build is removed by the next one, other hidden folders are not.
+#[test]
+fn new_bundles_are_moved_into_place_whole_and_stale_staging_is_removed() {
+    let root = site("staging");
+    write(&root, "seeds/a.txt", article("A staged story", "The ministry said on Monday that the talks went well."));
+    // What a build killed between writing a bundle and moving it leaves behind.
+    write(&root, "content/explainers/.a-staged-story.new4242/explainer.json", "{}");
+    write(&root, "content/explainers/.drafts/notes.md", "mine");
+    let r = run(&root);
+    assert!(!r.failed(), "{}", r.summary(9));
+    let hidden: Vec<String> = std::fs::read_dir(root.join("content/explainers"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert_eq!(hidden, vec![".drafts".to_string()]);
+    let mut files: Vec<String> = std::fs::read_dir(root.join("content/explainers/a-staged-story"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files, ["explainer.json", "index.md", "kumu.json", "sources.csv", "timeline.json", "view.json"]);
+    assert_eq!(std::fs::read_to_string(root.join("content/explainers/.drafts/notes.md")).unwrap(), "mine");
 }

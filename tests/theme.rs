@@ -330,6 +330,29 @@ fn home_section_stakeholder_feed_and_404_pages_render() {
     let home = s.render_to("index.html", c, Some("index.html"));
     assert_eq!(home.matches("class=\"card\"").count(), 1, "{home}");
     assert!(home.contains("All explainers (2)</a>"), "{home}");
+    // The stakeholders: all of them while there are at most `home_stakeholders`.
+    let (actor_section, _) = actors(&s.root, &s.pages);
+    let total = actor_section["extra"]["actors"].as_array().unwrap().len();
+    assert!(total > 1);
+    config["extra"]["home_stakeholders"] = json!(total);
+    let mut c = s.context();
+    c.insert("config", &config);
+    c.insert("section", &json!({ "title": "Explainers", "pages": [], "extra": {} }));
+    let home = s.render_to("index.html", c, Some("index.html"));
+    assert!(home.contains(">All stakeholders</h2>") && !home.contains("data-actors="), "{home}");
+    // Past `home_stakeholders`, the most covered ones and a link to all of them, which the
+    // search box fetches for its stakeholder results.
+    config["extra"]["home_stakeholders"] = json!(1);
+    let mut c = s.context();
+    c.insert("config", &config);
+    c.insert("section", &json!({ "title": "Explainers", "pages": [], "extra": {} }));
+    let home = s.render_to("index.html", c, Some("index.html"));
+    assert_page_structure(&home, "home with the most covered stakeholders");
+    assert!(home.contains(">Most covered stakeholders</h2>"), "{home}");
+    let index = &home[home.find("id=\"actor-index\"").unwrap()..];
+    assert_eq!(index[..index.find("</ul>").unwrap()].matches("<li").count(), 1, "{home}");
+    assert!(home.contains(&format!("All stakeholders ({total})</a>")), "{home}");
+    assert!(home.contains("data-actors=\"/actors/\""), "{home}");
     let paged = s.render("section.html", {
         let mut c = s.context();
         c.insert("section", &json!({ "title": "Explainers", "pages": s.pages, "extra": {} }));

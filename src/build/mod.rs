@@ -18,7 +18,12 @@
 //! 3. **Extract and write** (parallel): segment, extract, emit, and write each bundle file
 //!    atomically (temp file + rename). A file is only overwritten when the manifest says this tool
 //!    wrote it and it is unchanged since; a hand-written or hand-edited file stops that seed with a
-//!    message instead. A new bundle's folder is made once and not searched (it is empty).
+//!    message instead. A new bundle (its folder does not exist yet: every bundle of a cold build)
+//!    is written into a hidden staging folder beside its place, `.<slug>.new<pid>`, which the
+//!    related pass moves into place in one rename once the page is in it: each file is still
+//!    written to a temporary place and renamed, readers (and `zola serve`) see the whole bundle
+//!    or none of it, and a cold build makes one rename per bundle instead of one per file. A
+//!    staging folder left by a build that was killed is removed by the next build.
 //!    Each bundle's `index.md` is checked here but held back: the related pass writes it with
 //!    its related-explainers list in the front matter (the list needs every article), so a cold
 //!    build writes every file once; a page not extracted again is rewritten only when its list
@@ -278,6 +283,11 @@ fn scan_bundles(root: &Path, old: &Manifest) -> (BTreeSet<String>, BTreeSet<Stri
     let Ok(rd) = std::fs::read_dir(root.join(BUNDLES)) else { return (reserved, adopted) };
     for e in rd.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
+        if is_staging_name(&name) {
+            // Left by a build that was killed (this one holds the lock, so no other is running).
+            let _ = std::fs::remove_dir_all(e.path());
+            continue;
+        }
         if name.starts_with(['_', '.']) {
             continue;
         }
@@ -317,6 +327,25 @@ fn unique_slug(base: &str, file: &str, used: &BTreeSet<String>) -> String {
         }
     }
     (2..).map(|i| format!("{base}-{h}-{i}")).find(|s| !used.contains(s)).expect("some suffix is free")
+}
+
+/// The hidden folder a new bundle is written into before it is moved into place.
+fn staging_name(slug: &str) -> String {
+    format!(".{slug}.new{}", std::process::id())
+}
+
+/// Whether a folder name in `content/explainers/` is a staging folder ([`staging_name`]).
+fn is_staging_name(name: &str) -> bool {
+    name.starts_with('.')
+        && name.rsplit_once(".new").is_some_and(|(head, pid)| head.len() > 1 && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A new bundle written into its staging folder, waiting for its page.
+struct Staged {
+    /// The staging folder (absolute or relative to the working directory, like the root).
+    tmp: PathBuf,
+    /// The bundle's folder.
+    dest: PathBuf,
 }
 
 /// What step 3 needs to know to write safely.
@@ -363,36 +392,58 @@ impl WriteCtx<'_> {
     /// Writes a set of files (one bundle): all are checked first, so a refusal writes nothing.
     /// `index.md` is checked but held back and returned: the related pass writes it once it
     /// knows the page's related explainers, so a cold build writes every file once. Returns
-    /// how many files changed on disk, and the held-back page.
+    /// how many files changed on disk, the held-back page, and the staging folder of a new
+    /// bundle.
     ///
-    /// A bundle whose folder this call creates (a new page: the usual case of a cold build) is
-    /// empty, so nothing in it needs checking and the folder is made once, not per file.
-    fn write_all(&self, files: Vec<OutFile>, slug: Option<&str>) -> Result<(usize, Option<OutFile>)> {
+    /// A bundle whose folder does not exist (a new page: the usual case of a cold build) is
+    /// written into a staging folder of its own, so nothing needs checking and no file needs a
+    /// rename of its own: the related pass moves the folder into place with its page.
+    fn write_all(&self, files: Vec<OutFile>, slug: Option<&str>) -> Result<(usize, Option<OutFile>, Option<Staged>)> {
         let dir = files.first().and_then(|f| f.path.parent()).filter(|d| files.iter().all(|f| f.path.parent() == Some(*d)));
-        let created = dir.is_some_and(|d| {
-            let abs = self.root.join(d);
-            abs.parent().is_some_and(|p| std::fs::create_dir_all(p).is_ok()) && std::fs::create_dir(&abs).is_ok()
-        });
-        let plans = if created {
-            files.iter().map(|_| Plan::Write).collect()
-        } else {
-            files.iter().map(|f| self.plan(f, slug)).collect::<Result<Vec<Plan>>>()?
-        };
+        if let Some(staged) = dir.and_then(|d| self.stage(d)) {
+            let mut written = 0;
+            let mut index = None;
+            for f in files {
+                let name = f.path.file_name().unwrap_or_default();
+                if name == "index.md" {
+                    index = Some(f);
+                } else if let Err(e) = std::fs::write(staged.tmp.join(name), &f.bytes) {
+                    let _ = std::fs::remove_dir_all(&staged.tmp);
+                    return Err(Error::write(&crate::error::display_path(&f.path), &e));
+                } else {
+                    written += 1;
+                }
+            }
+            return Ok((written, index, Some(staged)));
+        }
+        let plans = files.iter().map(|f| self.plan(f, slug)).collect::<Result<Vec<Plan>>>()?;
         let mut written = 0;
         let mut index = None;
         for (f, p) in files.into_iter().zip(plans) {
             if f.path.file_name().is_some_and(|n| n == "index.md") {
                 index = Some(f);
             } else if let Plan::Write = p {
-                if created {
-                    crate::emit::replace_in_existing_dir(self.root, &f)?;
-                } else {
-                    crate::emit::replace_atomic(self.root, &f)?;
-                }
+                crate::emit::replace_atomic(self.root, &f)?;
                 written += 1;
             }
         }
-        Ok((written, index))
+        Ok((written, index, None))
+    }
+
+    /// A staging folder for the bundle folder `dir` (relative to the root) when `dir` does not
+    /// exist yet; `None` otherwise (or when the staging folder cannot be made: then the bundle
+    /// is written file by file, which reports any error with the file's name).
+    fn stage(&self, dir: &Path) -> Option<Staged> {
+        let dest = self.root.join(dir);
+        match dest.symlink_metadata() {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            _ => return None,
+        }
+        let parent = dest.parent()?;
+        let tmp = parent.join(staging_name(&dir.file_name()?.to_string_lossy()));
+        std::fs::create_dir_all(parent).ok()?;
+        std::fs::create_dir(&tmp).ok()?;
+        Some(Staged { tmp, dest })
     }
 }
 
@@ -405,11 +456,13 @@ struct Done {
     warnings: Vec<Diagnostic>,
     /// The page (`index.md`) without related explainers, for the related pass to write.
     index: Option<OutFile>,
+    /// A new bundle's staging folder, for the related pass to move into place with the page.
+    staged: Option<Staged>,
 }
 
-fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -> Result<Done> {
+fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &str) -> Result<Done> {
     guarded(file, || {
-        let Fresh { article, opts, options_key, base_slug } = fresh;
+        let Fresh { article, opts, options_key, base_slug } = *fresh;
         let sha256 = article.seed.sha256.clone();
         let x = crate::extract::run(crate::segment::segment(article), &opts);
         let files = crate::emit::bundle(&x, slug);
@@ -419,7 +472,7 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -
             .filter(|f| f.path.file_name().is_none_or(|n| n != "index.md"))
             .map(|f| (crate::error::display_path(&f.path), FileRecord::of(&f.bytes)))
             .collect();
-        let (written, index) = ctx.write_all(files, Some(slug))?;
+        let (written, index, staged) = ctx.write_all(files, Some(slug))?;
         let entry = Entry {
             seed: file.to_string(),
             sha256,
@@ -433,7 +486,7 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -
             weight: crate::emit::frontmatter::weight(x.doc.article.published.map(|p| (p.date.year, p.date.month, p.date.day))),
             related: String::new(),
         };
-        Ok(Done { entry, records, written, warnings: x.warnings, index })
+        Ok(Done { entry, records, written, warnings: x.warnings, index, staged })
     })
 }
 
@@ -441,8 +494,9 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Fresh, slug: &str) -
 pub const RELATED_LIMIT: usize = 5;
 
 /// Everything the related pass reads: each built seed's slug, title, stakeholders and the hash
-/// of the list its page holds, in seed order (see [`stamps`]), as XXH3-128.
-fn related_key(entries: &[(usize, Entry)]) -> String {
+/// of the list its page holds, in seed order, then the same of the failed seeds' kept pages
+/// (see [`stamps`]), as XXH3-128.
+fn related_key(entries: &[(usize, Entry)], kept: &[Entry]) -> String {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     let mut put = |s: &str| {
         h.update(&(s.len() as u64).to_le_bytes());
@@ -450,7 +504,8 @@ fn related_key(entries: &[(usize, Entry)]) -> String {
     };
     put(TOOL);
     put(&RELATED_LIMIT.to_string());
-    for (_, e) in entries {
+    put(&entries.len().to_string());
+    for e in entries.iter().map(|(_, e)| e).chain(kept) {
         put(&e.slug);
         put(&e.title);
         put(&e.actors.len().to_string());
@@ -470,26 +525,33 @@ fn related_key(entries: &[(usize, Entry)]) -> String {
 /// was extracted and [`related_key`] equals `done_key`, the key saved after the last pass that
 /// left every list up to date, every list is up to date still and nothing is read. Returns how
 /// many files were written and the key to save ("" when some page could not be written).
+///
+/// The kept pages of failed seeds (`kept`) are listed on other pages but not rewritten: a
+/// failed seed's files stay as its last good build left them.
 fn related_pass(
     root: &Path,
     entries: &[(usize, Entry)],
-    mut fresh: BTreeMap<usize, OutFile>,
+    kept: &[Entry],
+    mut fresh: BTreeMap<usize, (OutFile, Option<Staged>)>,
     old: &Manifest,
     files: &BTreeMap<String, FileRecord>,
     done_key: &str,
 ) -> RelatedDone {
     let mut out = RelatedDone::default();
-    if fresh.is_empty() && !done_key.is_empty() && related_key(entries) == done_key {
+    if fresh.is_empty() && !done_key.is_empty() && related_key(entries, kept) == done_key {
         out.key = Some(done_key.to_string());
         return out;
     }
     let inputs: Vec<crate::emit::view::RelatedInput> = entries
         .iter()
-        .map(|(_, e)| crate::emit::view::RelatedInput { slug: e.slug.clone(), title: e.title.clone(), actors: e.actors.clone() })
+        .map(|(_, e)| e)
+        .chain(kept)
+        .map(|e| crate::emit::view::RelatedInput { slug: e.slug.clone(), title: e.title.clone(), actors: e.actors.clone() })
         .collect();
     let lists = crate::emit::view::related(&inputs, RELATED_LIMIT);
-    let work: Vec<(usize, String, Option<OutFile>)> = lists
+    let work: Vec<(usize, String, Option<(OutFile, Option<Staged>)>)> = lists
         .iter()
+        .take(entries.len())
         .enumerate()
         .filter_map(|(k, list)| {
             let h = if list.is_empty() { String::new() } else { manifest::file_hash(serde_json::to_string(list).expect("related serialises").as_bytes()) };
@@ -503,6 +565,10 @@ fn related_pass(
         .map(|(k, h, page)| {
             let e = &entries[k].1;
             let rel = format!("{BUNDLES}/{}/index.md", e.slug);
+            let (page, staged) = match page {
+                Some((p, st)) => (Some(p), st),
+                None => (None, None),
+            };
             let r = (|| {
                 let base = match page {
                     // Step 3 checked that it may be written.
@@ -521,9 +587,19 @@ fn related_pass(
                 let text = crate::emit::frontmatter::with_related(&base, &lists[k])
                     .ok_or_else(|| format!("{rel}: not a page explainer wrote; related explainers not written"))?;
                 let f = OutFile { path: PathBuf::from(&rel), bytes: text.into_bytes() };
+                if let Some(st) = &staged {
+                    // A new bundle: the page completes its staging folder, which then moves
+                    // into place whole.
+                    std::fs::write(st.tmp.join("index.md"), &f.bytes).map_err(|err| format!("{rel}: cannot write: {err}"))?;
+                    std::fs::rename(&st.tmp, &st.dest).map_err(|err| format!("{rel}: cannot move the new bundle into place: {err}"))?;
+                    return Ok((true, FileRecord::of(&f.bytes)));
+                }
                 let changed = crate::emit::write_atomic(root, &f).map_err(|e| e.to_string())?;
                 Ok((changed, FileRecord::of(&f.bytes)))
             })();
+            if let (Err(_), Some(st)) = (&r, &staged) {
+                let _ = std::fs::remove_dir_all(&st.tmp);
+            }
             (k, h, rel, r)
         })
         .collect();
@@ -706,6 +782,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     timing.mark("prepare");
     // 2. Slugs, in seed-path order.
     let (reserved, adopted) = scan_bundles(root, &old);
+    timing.mark("scan bundles");
     let mut used = reserved.clone();
     // A seed that fails keeps the pages of its last good build (see step 4), so its slug stays
     // taken.
@@ -733,23 +810,24 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         slugs.push(Some(slug));
     }
 
+    timing.mark("slugs");
     // A cached seed whose slug changed is extracted again.
-    let mut jobs: Vec<(usize, Fresh)> = Vec::new();
+    let mut jobs: Vec<(usize, Box<Fresh>)> = Vec::with_capacity(preps.len());
     let mut kept: Vec<(usize, Entry)> = Vec::new();
     for (i, p) in preps.into_iter().enumerate() {
         match p {
             Prep::Failed(e) => report.skipped.push(e),
             Prep::Cached(e) if Some(&e.slug) == slugs[i].as_ref() => kept.push((i, e)),
             Prep::Cached(_) => match prepare(&PrepCtx { tool_ok: false, ..pctx }, &found.seeds[i]).0 {
-                Prep::Fresh(f) => jobs.push((i, *f)),
+                Prep::Fresh(f) => jobs.push((i, f)),
                 Prep::Failed(e) => report.skipped.push(e),
                 Prep::Cached(_) => unreachable!("prepare without the manifest never answers Cached"),
             },
-            Prep::Fresh(f) => jobs.push((i, *f)),
+            Prep::Fresh(f) => jobs.push((i, f)),
         }
     }
 
-    timing.mark("slugs");
+    timing.mark("jobs");
     // 3. Extract and write.
     let ctx = WriteCtx { root, old: &old, adopted: &adopted };
     let progress = progress::Progress::new(opts.progress, jobs.len(), "building explainers");
@@ -773,7 +851,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
             }
         }
     }
-    let mut pages: BTreeMap<usize, OutFile> = BTreeMap::new();
+    let mut pages: BTreeMap<usize, (OutFile, Option<Staged>)> = BTreeMap::new();
     let mut extracted = BTreeSet::new();
     let mut kept_failed: Vec<Entry> = Vec::new();
     for (i, r) in done {
@@ -790,7 +868,13 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
                 }
                 files.extend(d.records);
                 if let Some(p) = d.index {
-                    pages.insert(i, p);
+                    pages.insert(i, (p, d.staged));
+                } else if let Some(st) = d.staged {
+                    // No page to wait for (emit always makes one; kept for safety).
+                    if let Err(e) = std::fs::rename(&st.tmp, &st.dest) {
+                        let _ = std::fs::remove_dir_all(&st.tmp);
+                        report.notes.push(format!("{}: cannot move the new bundle into place: {e}", st.dest.display()));
+                    }
                 }
                 extracted.insert(i);
                 entries.push((i, d.entry));
@@ -830,7 +914,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     let (rel, (actors_written, actors_key)) = {
         let listed: Vec<&Entry> = entries.iter().map(|(_, e)| e).chain(&kept_failed).collect();
         rayon::join(
-            || related_pass(root, &entries, pages, &old, &files, &old_stamps.related),
+            || related_pass(root, &entries, &kept_failed, pages, &old, &files, &old_stamps.related),
             || actors_pass(root, &listed, &old, &mut actor_files, &mut actor_notes, &old_stamps.actors),
         )
     };
@@ -844,7 +928,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     report.written += rel.written + actors_written;
     new_stamps.related = match rel.key {
         None => String::new(),
-        Some(k) if k.is_empty() => related_key(&entries),
+        Some(k) if k.is_empty() => related_key(&entries, &kept_failed),
         Some(k) => k,
     };
     new_stamps.actors = actors_key;

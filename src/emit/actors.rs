@@ -7,7 +7,8 @@
 //! the slugs of the explainers it appears in, newest first, and its role in each (where stated) (ties by permalink,
 //! as Zola sorts); the theme's `actors/single.html` fetches those pages with `get_page` for their
 //! titles, dates and summaries. The section lists every stakeholder (id, name, count) sorted by
-//! id, for the stakeholder index.
+//! id, for the stakeholder index, and the [`TOP`] most covered (most explainers first, ties by
+//! id) for the home page, which at archive scale shows a few of them rather than thousands.
 //!
 //! Why not a Zola taxonomy (as before): Zola 0.23 serialises a full copy of every page of a term
 //! into the term, and another into the taxonomy, so memory grew with pages × stakeholders per
@@ -25,6 +26,10 @@ use std::path::Path;
 
 /// Where stakeholder pages go, relative to the site root.
 pub const DIR: &str = "content/actors";
+
+/// How many of the most covered stakeholders the section lists in `extra.top` (the theme's
+/// `home_stakeholders` shows at most this many).
+pub const TOP: usize = 100;
 
 /// What the stakeholder pages need from one explainer.
 pub struct Input<'a> {
@@ -107,6 +112,12 @@ pub fn pages(inputs: &[Input<'_>]) -> Vec<OutFile> {
         let name = if a.name.is_empty() { id } else { a.name.as_str() };
         let _ = write!(index, "\n[[extra.actors]]\nid = {}\nname = {}\ncount = {}\n", q(id), q(name), a.explainers.len());
     }
+    let mut top: Vec<(&&str, &Acc<'_>)> = by.iter().collect();
+    top.sort_by(|a, b| b.1.explainers.len().cmp(&a.1.explainers.len()).then(a.0.cmp(b.0)));
+    for (id, a) in top.into_iter().take(TOP) {
+        let name = if a.name.is_empty() { id } else { a.name.as_str() };
+        let _ = write!(index, "\n[[extra.top]]\nid = {}\nname = {}\ncount = {}\n", q(id), q(name), a.explainers.len());
+    }
     index.push_str("+++\n");
     out.push(OutFile { path: dir.join("_index.md"), bytes: index.into_bytes() });
     for (id, a) in &by {
@@ -169,6 +180,33 @@ mod tests {
         let index = text(&files[0]);
         assert!(index.contains("id = \"acme\"\nname = \"Acme & Sons\"\ncount = 4"), "{index}");
         assert!(index.contains("in_search_index = false"), "{index}");
+        // The most covered first (acme in 4 explainers, bob in 1).
+        let fm: toml::Table = index.trim_start_matches("+++\n").trim_end_matches("+++\n").parse().unwrap();
+        let top: Vec<(&str, i64)> =
+            fm["extra"]["top"].as_array().unwrap().iter().map(|t| (t["id"].as_str().unwrap(), t["count"].as_integer().unwrap())).collect();
+        assert_eq!(top, [("acme", 4), ("bob", 1)]);
+    }
+
+    /// `extra.top`: most explainers first, ties by id, at most [`TOP`].
+    #[test]
+    fn top_stakeholders_by_coverage_then_id() {
+        let ids: Vec<String> = (0..TOP + 20).map(|i| format!("a{i:03}")).collect();
+        // Explainer k names the 40k+1 highest ids, so a higher id is in more explainers.
+        let lists: Vec<Vec<(String, String)>> =
+            (0..4).map(|k| ids.iter().rev().take(k * 40 + 1).map(|i| (i.clone(), i.to_uppercase())).collect()).collect();
+        let slugs: Vec<String> = (0..4).map(|k| format!("s{k}")).collect();
+        let inputs: Vec<Input<'_>> = lists.iter().zip(&slugs).map(|(l, s)| Input { slug: s, weight: 1, actors: l, details: &[] }).collect();
+        let files = pages(&inputs);
+        let fm: toml::Table = text(&files[0]).trim_start_matches("+++\n").trim_end_matches("+++\n").parse().unwrap();
+        let top: Vec<(String, i64)> = fm["extra"]["top"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| (t["id"].as_str().unwrap().to_string(), t["count"].as_integer().unwrap()))
+            .collect();
+        assert_eq!(top.len(), TOP);
+        assert_eq!(top[0], ("a119".to_string(), 4));
+        assert!(top.windows(2).all(|w| w[0].1 > w[1].1 || (w[0].1 == w[1].1 && w[0].0 < w[1].0)), "{top:?}");
     }
 
     /// Hostile names stay one TOML string on one line; ids that are not kebab-case (never made

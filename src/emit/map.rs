@@ -36,19 +36,59 @@ const FONT: f64 = 11.0;
 /// Escapes text for XML content and attribute values; drops characters XML 1.0 forbids.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || matches!(c as u32, 0xFFFE | 0xFFFF) || (0xD800..0xE000).contains(&(c as u32)) => {}
-            c => out.push(c),
-        }
-    }
+    escape_into(&mut out, s);
     out
+}
+
+/// [`escape`] appended to `out`: runs of plain text are copied whole, so the usual string (no
+/// markup character) is one copy. Escaping works character by character, so escaping the parts
+/// of a text one after the other gives the escape of the whole.
+pub fn escape_into(out: &mut String, s: &str) {
+    let b = s.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        let rep = match b[i] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            b'\t' | b'\n' | b'\r' => " ",
+            // Other C0 controls are dropped.
+            0..=0x1f => "",
+            // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are dropped; a `str` holds no surrogate.
+            0xEF if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) => {
+                out.push_str(&s[start..i]);
+                i += 3;
+                start = i;
+                continue;
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[start..i]);
+        out.push_str(rep);
+        i += 1;
+        start = i;
+    }
+    out.push_str(&s[start..]);
+}
+
+/// [`crate::slug::kebab`] of a kind or id, borrowed when it is kebab-case already (lower-case
+/// ASCII letters, digits and single inner hyphens), which `kebab` returns unchanged.
+fn kebab(s: &str) -> std::borrow::Cow<'_, str> {
+    let b = s.as_bytes();
+    let plain = b.iter().all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        && b.first() != Some(&b'-')
+        && b.last() != Some(&b'-')
+        && !s.contains("--");
+    if plain {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(crate::slug::kebab(s))
+    }
 }
 
 /// `v` as `format!("{v:.1}")` writes it (one decimal, ties to even on the exact binary value,
@@ -148,54 +188,76 @@ fn kind_label(kind: &str) -> &'static str {
     }
 }
 
-/// The `<text>` lines of a node's label under the shape at (`x`, `y`). Every line but the last
-/// ends with a space: assistive technology joins the lines into one run of text, and without it
-/// "East Turkestan" + "Islamic Movement" reads "East TurkestanIslamic Movement", so the link's
-/// name no longer contains its visible text (WCAG 2.5.3; axe `label-content-name-mismatch`).
-/// The space changes nothing on screen (`text-anchor="middle"` ignores trailing white space).
+/// [`label_into`] on its own (for tests).
+#[cfg(test)]
 fn label_svg(name: &str, x: f64, y: f64) -> String {
-    use std::fmt::Write;
-    let lines = label_lines(name);
     let mut o = String::new();
-    for (k, l) in lines.iter().enumerate() {
-        let ly = y + R + 14.0 + k as f64 * (FONT + 2.0);
-        let end = if k + 1 < lines.len() { " " } else { "" };
-        let _ = write!(o, "<text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}{end}</text>", D1(x), D1(ly), escape(l));
-    }
+    label_into(&mut o, name, &label_openings(x, y));
     o
+}
+
+/// The opening `<text>` tags of a label's two lines under the shape at (`x`, `y`).
+fn label_openings(x: f64, y: f64) -> [String; 2] {
+    [0, 1].map(|k| {
+        let ly = y + R + 14.0 + k as f64 * (FONT + 2.0);
+        format!("<text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">", D1(x), D1(ly))
+    })
+}
+
+/// The `<text>` lines of a node's label, appended to `o`, each after its opening tag (from
+/// [`label_openings`] of the node's cell). Every line but the last ends with a space:
+/// assistive technology joins the lines into one run of text, and without it "East Turkestan"
+/// + "Islamic Movement" reads "East TurkestanIslamic Movement", so the link's name no longer
+/// contains its visible text (WCAG 2.5.3; axe `label-content-name-mismatch`). The space
+/// changes nothing on screen (`text-anchor="middle"` ignores trailing white space).
+fn label_into(o: &mut String, name: &str, openings: &[String; 2]) {
+    let lines = label_lines(name);
+    for (k, l) in lines.iter().enumerate() {
+        o.push_str(&openings[k]);
+        escape_into(o, l);
+        if k + 1 < lines.len() {
+            o.push(' ');
+        }
+        o.push_str("</text>");
+    }
 }
 
 /// Splits a name into at most two lines of `LINE_CHARS` characters, at spaces where possible.
 pub fn label_lines(name: &str) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
+    // Each line with its length in characters.
+    let mut lines: Vec<(String, usize)> = Vec::new();
     let mut cur = String::new();
+    let mut cur_chars = 0;
     for word in name.split_whitespace() {
-        let add = if cur.is_empty() { word.chars().count() } else { cur.chars().count() + 1 + word.chars().count() };
+        let n = word.chars().count();
+        let add = if cur.is_empty() { n } else { cur_chars + 1 + n };
         if add <= LINE_CHARS {
             if !cur.is_empty() {
                 cur.push(' ');
             }
             cur.push_str(word);
+            cur_chars = add;
         } else {
             if !cur.is_empty() {
-                lines.push(std::mem::take(&mut cur));
+                lines.push((std::mem::take(&mut cur), cur_chars));
             }
-            cur = word.to_string();
+            cur.push_str(word);
+            cur_chars = n;
         }
     }
     if !cur.is_empty() {
-        lines.push(cur);
+        lines.push((cur, cur_chars));
     }
     let cut = |l: &str| -> String {
         let c: String = l.chars().take(LINE_CHARS - 1).collect();
         format!("{}…", c.trim_end())
     };
     let more = lines.len() > 2;
+    lines.truncate(2);
     lines
-        .iter()
-        .take(2)
+        .into_iter()
         .enumerate()
-        .map(|(i, l)| if l.chars().count() > LINE_CHARS || (i == 1 && more) { cut(l) } else { l.clone() })
+        .map(|(i, (l, n))| if n > LINE_CHARS || (i == 1 && more) { cut(&l) } else { l })
         .collect()
 }
 
@@ -211,7 +273,78 @@ fn cell(i: usize) -> (f64, f64) {
     (CELL_W * (col as f64 + 0.5), TOP + CELL_H * row as f64 + R + 4.0)
 }
 
+/// One kind of each shape [`shape`] draws, by [`shape_class`] (the last stands for every kind
+/// [`shape`] does not name).
+const SHAPE_KINDS: [&str; 10] = ["company", "armed-group", "ngo", "research", "person", "government", "media", "international", "group", "organisation"];
+
+/// Index in [`SHAPE_KINDS`] of the kind drawn with the same shape as `kind`.
+fn shape_class(kind: &str) -> usize {
+    match kind {
+        "company" => 0,
+        "armed-group" => 1,
+        "ngo" => 2,
+        "research" => 3,
+        "person" => 4,
+        "country" | "government" => 5,
+        "media" => 6,
+        "international" => 7,
+        "group" => 8,
+        _ => 9,
+    }
+}
+
+/// The markup that depends only on a grid cell, made once: each shape at the cell's centre
+/// and the opening tags of the label's lines (formatting the coordinates of every node of
+/// every map was most of the map's time).
+struct CellMarkup {
+    shapes: [String; SHAPE_KINDS.len()],
+    labels: [String; 2],
+}
+
+static CELLS: std::sync::LazyLock<Vec<CellMarkup>> = std::sync::LazyLock::new(|| {
+    (0..MAX_NODES)
+        .map(|i| {
+            let (x, y) = cell(i);
+            CellMarkup {
+                shapes: SHAPE_KINDS.map(|k| {
+                    let mut o = String::new();
+                    shape(&mut o, k, x, y);
+                    o
+                }),
+                labels: label_openings(x, y),
+            }
+        })
+        .collect()
+});
+
+/// Each shape at (0, 0), for the legend.
+static LEGEND_SHAPES: std::sync::LazyLock<[String; SHAPE_KINDS.len()]> = std::sync::LazyLock::new(|| {
+    SHAPE_KINDS.map(|k| {
+        let mut o = String::new();
+        shape(&mut o, k, 0.0, 0.0);
+        o
+    })
+});
+
+/// [`kind_label`] in lower case (for a node's accessible name).
+fn kind_label_lower(kind: &str) -> &'static str {
+    match kind_label(kind) {
+        "Person" => "person",
+        "Government" => "government",
+        "Country" => "country",
+        "Company" => "company",
+        "Armed group" => "armed group",
+        "NGO" => "ngo",
+        "Media" => "media",
+        "International body" => "international body",
+        "Research" => "research",
+        "Group" => "group",
+        _ => "organisation",
+    }
+}
+
 pub fn map_svg(doc: &wire::Document) -> String {
+    use std::fmt::Write;
     // Named actors first, then unnamed groups ("rights groups") if there is room, each in
     // salience order.
     let unnamed = |s: &wire::Stakeholder| s.kind == "group" && s.name.rsplit(' ').next().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
@@ -231,25 +364,28 @@ pub fn map_svg(doc: &wire::Document) -> String {
     let legend_rows = kinds.len().div_ceil(2);
     let grid_h = TOP + CELL_H * rows as f64;
     let height = grid_h + 14.0 + legend_rows as f64 * 22.0 + 6.0;
-    let slug = crate::slug::kebab(&doc.slug);
-    let tid = format!("map-title-{slug}");
-    let did = format!("map-desc-{slug}");
+    let slug = kebab(&doc.slug);
     let left = doc.stakeholders.len() - nodes.len();
-    let mut desc = format!(
-        "{} of the {} stakeholders, by salience, with {} relations among them.",
+    let mut o = String::with_capacity(1024 + 640 * nodes.len() + 256 * doc.relations.len());
+    let _ = writeln!(
+        o,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"stakeholder-map\" viewBox=\"0 0 {WIDTH:.0} {height:.0}\" role=\"group\" aria-labelledby=\"map-title-{slug} map-desc-{slug}\">"
+    );
+    let _ = write!(o, "<title id=\"map-title-{slug}\">Stakeholder map: ");
+    escape_into(&mut o, &doc.title);
+    o.push_str("</title>\n");
+    // Digits and words of ours only: nothing to escape.
+    let _ = write!(
+        o,
+        "<desc id=\"map-desc-{slug}\">{} of the {} stakeholders, by salience, with {} relations among them.",
         nodes.len(),
         doc.stakeholders.len(),
         doc.relations.iter().filter(|r| idx(&r.from).is_some() && idx(&r.to).is_some()).count()
     );
     if left > 0 {
-        desc.push_str(&format!(" {left} less salient stakeholders are left out; the list below has them all."));
+        let _ = write!(o, " {left} less salient stakeholders are left out; the list below has them all.");
     }
-    let mut o = String::new();
-    o.push_str(&format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"stakeholder-map\" viewBox=\"0 0 {WIDTH:.0} {height:.0}\" role=\"group\" aria-labelledby=\"{tid} {did}\">\n"
-    ));
-    o.push_str(&format!("<title id=\"{tid}\">Stakeholder map: {}</title>\n", escape(&doc.title)));
-    o.push_str(&format!("<desc id=\"{did}\">{}</desc>\n", escape(&desc)));
+    o.push_str("</desc>\n");
     // Edges, one per pair and kind.
     o.push_str("<g class=\"edges\" aria-hidden=\"true\">\n");
     let mut drawn: Vec<(usize, usize, &str)> = Vec::new();
@@ -270,38 +406,47 @@ pub fn map_svg(doc: &wire::Document) -> String {
         let bow = 18.0 * n;
         let (cx, cy) = (mx - dy / len * bow, my + dx / len * bow);
         let (x1, y1, cx, cy, x2, y2) = (D1(x1), D1(y1), D1(cx), D1(cy), D1(x2), D1(y2));
-        o.push_str(&format!(
-            "<path class=\"edge edge--{}\" d=\"M{x1},{y1} Q{cx},{cy} {x2},{y2}\"><title>{}</title></path>\n",
-            escape(&crate::slug::kebab(&r.kind)),
-            escape(&format!("{} {} {}", nodes[a].name, r.label, nodes[b].name))
-        ));
+        o.push_str("<path class=\"edge edge--");
+        escape_into(&mut o, &kebab(&r.kind));
+        let _ = write!(o, "\" d=\"M{x1},{y1} Q{cx},{cy} {x2},{y2}\"><title>");
+        escape_into(&mut o, &nodes[a].name);
+        o.push(' ');
+        escape_into(&mut o, &r.label);
+        o.push(' ');
+        escape_into(&mut o, &nodes[b].name);
+        o.push_str("</title></path>\n");
     }
     o.push_str("</g>\n<g class=\"nodes\">\n");
-    for (i, s) in nodes.iter().enumerate() {
-        let (x, y) = cell(i);
-        let kind = crate::slug::kebab(&s.kind);
-        let mut aria = format!("{} ({})", s.name, kind_label(&s.kind).to_lowercase());
+    for (s, markup) in nodes.iter().zip(CELLS.iter()) {
+        o.push_str("<a href=\"#actor-");
+        escape_into(&mut o, &kebab(&s.id));
+        o.push_str("\" class=\"node node--");
+        escape_into(&mut o, &kebab(&s.kind));
+        o.push_str("\" aria-label=\"");
+        escape_into(&mut o, &s.name);
+        o.push_str(" (");
+        o.push_str(kind_label_lower(&s.kind));
+        o.push(')');
         if let Some(r) = &s.role {
-            aria.push_str(&format!(", {r}"));
+            o.push_str(", ");
+            escape_into(&mut o, r);
         }
-        o.push_str(&format!(
-            "<a href=\"#actor-{}\" class=\"node node--{}\" aria-label=\"{}\">",
-            escape(&crate::slug::kebab(&s.id)),
-            escape(&kind),
-            escape(&aria)
-        ));
-        shape(&mut o, &s.kind, x, y);
-        o.push_str(&label_svg(&s.name, x, y));
+        o.push_str("\">");
+        o.push_str(&markup.shapes[shape_class(&s.kind)]);
+        label_into(&mut o, &s.name, &markup.labels);
         o.push_str("</a>\n");
     }
     o.push_str("</g>\n<g class=\"legend\">\n");
     for (i, k) in kinds.iter().enumerate() {
         let x = 20.0 + (i % 2) as f64 * (WIDTH / 2.0);
         let y = grid_h + 14.0 + (i / 2) as f64 * 22.0;
-        o.push_str(&format!("<g class=\"legend-item node--{}\" transform=\"translate({},{}) scale(0.5)\">", escape(&crate::slug::kebab(k)), D1(x), D1(y)));
-        shape(&mut o, k, 0.0, 0.0);
-        o.push_str("</g>");
-        o.push_str(&format!("<text class=\"legend-label\" x=\"{}\" y=\"{}\">{}</text>\n", D1(x + 14.0), D1(y + 4.0), escape(kind_label(k))));
+        o.push_str("<g class=\"legend-item node--");
+        escape_into(&mut o, &kebab(k));
+        let _ = write!(o, "\" transform=\"translate({},{}) scale(0.5)\">", D1(x), D1(y));
+        o.push_str(&LEGEND_SHAPES[shape_class(k)]);
+        let _ = write!(o, "</g><text class=\"legend-label\" x=\"{}\" y=\"{}\">", D1(x + 14.0), D1(y + 4.0));
+        escape_into(&mut o, kind_label(k));
+        o.push_str("</text>\n");
     }
     o.push_str("</g>\n</svg>\n");
     o
@@ -335,6 +480,60 @@ mod tests {
                 prop_assert!(text_width(l) < CELL_W - 4.0);
             }
         }
+    }
+
+    /// The escaper before it copied runs of plain text (one character at a time), kept as the
+    /// reference for [`escape_into`].
+    fn escape_by_char(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&#39;"),
+                '\t' | '\n' | '\r' => out.push(' '),
+                c if (c as u32) < 0x20 || matches!(c as u32, 0xFFFE | 0xFFFF) || (0xD800..0xE000).contains(&(c as u32)) => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    proptest! {
+        /// The run-copying escaper writes what the character-by-character one wrote, also
+        /// around U+FFFE/U+FFFF and their neighbours (U+FFFD, U+EFBF…).
+        #[test]
+        fn escape_matches_the_reference(s in "(.|[\u{FFFD}-\u{FFFF}\u{EFBF}\u{0}-\u{1f}&<>\"'])*") {
+            prop_assert_eq!(escape(&s), escape_by_char(&s));
+        }
+
+        /// The borrowed kebab is `slug::kebab` for every string.
+        #[test]
+        fn kebab_matches_slug_kebab(s in "[a-z0-9 A-Z.'’-]{0,12}") {
+            prop_assert_eq!(kebab(&s).into_owned(), crate::slug::kebab(&s));
+        }
+    }
+
+    /// The shapes made once per cell are the shapes drawn for every kind, and the lower-case
+    /// kind labels are the labels lowered.
+    #[test]
+    fn cached_markup_matches_drawn_markup() {
+        let kinds = ["person", "government", "country", "company", "armed-group", "ngo", "media", "international", "research", "group", "organisation", "other", ""];
+        for k in kinds {
+            for i in 0..MAX_NODES {
+                let (x, y) = cell(i);
+                let mut o = String::new();
+                shape(&mut o, k, x, y);
+                assert_eq!(CELLS[i].shapes[shape_class(k)], o, "{k} {i}");
+            }
+            let mut o = String::new();
+            shape(&mut o, k, 0.0, 0.0);
+            assert_eq!(LEGEND_SHAPES[shape_class(k)], o, "{k}");
+            assert_eq!(kind_label_lower(k), kind_label(k).to_lowercase());
+        }
+        assert_eq!(escape("a\u{FFFE}b\u{FFFF}c\u{FFFD}"), "abc\u{FFFD}");
     }
 
     /// The text of a two-line label, as assistive technology reads it (tags dropped, lines

@@ -18,6 +18,7 @@ pub mod actors;
 pub mod css;
 pub mod csv;
 pub mod frontmatter;
+pub mod json;
 pub mod kumu;
 pub mod map;
 pub mod timeline;
@@ -47,7 +48,7 @@ pub fn bundle(x: &Explainer, slug: &str) -> Vec<OutFile> {
         OutFile { path: dir.join("timeline.json"), bytes: timeline::timelinejs(&doc).into_bytes() },
         OutFile { path: dir.join("kumu.json"), bytes: kumu::blueprint(&doc).into_bytes() },
         OutFile { path: dir.join("sources.csv"), bytes: csv::sources_csv(&doc).into_bytes() },
-        OutFile { path: dir.join("view.json"), bytes: view::build(&doc, &view::sentences(x)).to_json().into_bytes() },
+        OutFile { path: dir.join("view.json"), bytes: view::build(&doc, &view::leading_sentences(x, view::WHY_WINDOW)).to_json().into_bytes() },
     ]
 }
 

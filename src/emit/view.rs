@@ -21,7 +21,8 @@
 use rayon::prelude::*;
 use crate::wire;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 /// The view format's name, bumped if a field changes meaning.
 pub const SCHEMA: &str = "explainer-view/1";
@@ -35,40 +36,49 @@ pub struct SentenceRef {
 
 /// The article's body sentences, in order, for [`build`].
 pub fn sentences(x: &crate::model::Explainer) -> Vec<SentenceRef> {
+    leading_sentences(x, usize::MAX)
+}
+
+/// The first `n` of [`sentences`]: [`build`] reads the first [`WHY_WINDOW`] only.
+pub fn leading_sentences(x: &crate::model::Explainer, n: usize) -> Vec<SentenceRef> {
     x.doc
         .body_sentences()
         .filter_map(|i| Some(SentenceRef { paragraph: x.doc.paragraph_id(i)?.to_string(), text: x.doc.sentence_text(i) }))
+        .take(n)
         .collect()
 }
 
+/// The view of one page. Its strings borrow from the document wherever the page shows them as
+/// they are (serialised, they are the same JSON as owned strings): building it copies no
+/// article text.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct View {
+pub struct View<'a> {
     pub schema: &'static str,
-    pub slug: String,
-    pub title: String,
-    pub labels: Vec<String>,
-    pub section: Option<String>,
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub labels: &'a [String],
+    pub section: Option<&'a str>,
     /// "26 September 2023", or null.
     pub published: Option<String>,
     /// The ISO date for `<time datetime>`, or null.
-    pub published_iso: Option<String>,
-    pub summary: String,
-    pub why: Option<Cited>,
-    pub figures: Vec<FigureView>,
-    pub timeline: Vec<EventView>,
+    pub published_iso: Option<&'a str>,
+    pub summary: &'a str,
+    pub why: Option<Cited<'a>>,
+    pub figures: Vec<FigureView<'a>>,
+    pub timeline: Vec<EventView<'a>>,
     /// Inline SVG markup (escaped by `emit::map`), or "".
     pub map_svg: String,
-    pub stakeholders: Vec<ActorView>,
-    pub relations: Vec<EdgeView>,
+    pub stakeholders: Vec<ActorView<'a>>,
+    pub relations: Vec<EdgeView<'a>>,
     /// Sources on record, grouped by kind.
-    pub source_groups: Vec<SourceGroup>,
+    pub source_groups: Vec<SourceGroup<'a>>,
     /// Anonymous sources and unnamed groups ("analysts"), in order of first appearance.
-    pub off_record: Vec<SourceView>,
-    pub no_answer: Vec<Cited>,
-    pub disputes: Vec<DisputeView>,
-    pub paragraphs: Vec<ParagraphView>,
-    pub removed: Vec<RemovedView>,
-    pub downloads: Vec<Download>,
+    pub off_record: Vec<SourceView<'a>>,
+    pub no_answer: Vec<Cited<'a>>,
+    pub disputes: Vec<DisputeView<'a>>,
+    pub paragraphs: Vec<ParagraphView<'a>>,
+    pub removed: Vec<RemovedView<'a>>,
+    pub downloads: &'static [Download],
     pub counts: Counts,
     pub word_count: usize,
     pub reading_minutes: usize,
@@ -78,128 +88,128 @@ pub struct View {
 
 /// A sentence of the article with the paragraph it links to.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Cited {
+pub struct Cited<'a> {
     /// Who (for `no_answer`) or an empty string.
-    pub name: String,
-    pub text: String,
-    pub paragraph: Option<String>,
+    pub name: &'a str,
+    pub text: Cow<'a, str>,
+    pub paragraph: Option<Cow<'a, str>>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct FigureView {
-    pub id: String,
+pub struct FigureView<'a> {
+    pub id: &'a str,
     /// "62,000 cameras"
-    pub label: String,
-    pub sentence: String,
-    pub paragraph: Option<String>,
+    pub label: Cow<'a, str>,
+    pub sentence: &'a str,
+    pub paragraph: Option<&'a str>,
     /// The source quoted in the figure's sentence, or null (the article itself).
-    pub source: Option<String>,
+    pub source: Option<&'a str>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct NameRef<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct NameRef {
-    pub id: String,
-    pub name: String,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct EventView {
-    pub id: String,
+pub struct EventView<'a> {
+    pub id: &'a str,
     /// "January 2021", "August (year not stated)", "about 2008".
     pub when: String,
     /// The TIMEX3 value, for `<time datetime>` when it is a valid HTML date, else null.
-    pub datetime: Option<String>,
-    pub precision: Option<String>,
+    pub datetime: Option<&'a str>,
+    pub precision: Option<&'a str>,
     pub inferred: bool,
-    pub title: String,
-    pub sentence: String,
-    pub paragraph: Option<String>,
-    pub actors: Vec<NameRef>,
-    pub source: Option<String>,
+    pub title: &'a str,
+    pub sentence: &'a str,
+    pub paragraph: Option<&'a str>,
+    pub actors: Vec<NameRef<'a>>,
+    pub source: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct ActorView {
-    pub id: String,
-    pub name: String,
-    pub kind: String,
-    pub role: Option<String>,
-    pub affiliation: Option<NameRef>,
+pub struct ActorView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub role: Option<&'a str>,
+    pub affiliation: Option<NameRef<'a>>,
     pub mentions: usize,
     /// Paragraph of the first mention.
-    pub paragraph: Option<String>,
+    pub paragraph: Option<&'a str>,
     /// Relations this stakeholder takes part in, as sentences ("meets Huawei").
-    pub edges: Vec<EdgeView>,
+    pub edges: Vec<EdgeView<'a>>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+pub struct EdgeView<'a> {
+    pub id: &'a str,
+    pub from: NameRef<'a>,
+    pub to: NameRef<'a>,
+    pub kind: &'a str,
+    pub label: &'a str,
+    pub sentence: &'a str,
+    pub paragraph: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct EdgeView {
-    pub id: String,
-    pub from: NameRef,
-    pub to: NameRef,
-    pub kind: String,
-    pub label: String,
-    pub sentence: String,
-    pub paragraph: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct SourceGroup {
+pub struct SourceGroup<'a> {
     /// A source kind (`official`, `anonymous`, …); the theme maps it to a heading.
-    pub kind: String,
-    pub sources: Vec<SourceView>,
+    pub kind: &'a str,
+    pub sources: Vec<SourceView<'a>>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct SourceView {
-    pub id: String,
-    pub name: String,
+pub struct SourceView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
     pub anonymous: bool,
     /// Stakeholder id, for a link to the stakeholder's card.
-    pub stakeholder: Option<String>,
-    pub statements: Vec<StatementView>,
+    pub stakeholder: Option<&'a str>,
+    pub statements: Vec<StatementView<'a>>,
     /// The source kind (`anonymous`, `group`, …).
-    pub kind: String,
+    pub kind: &'a str,
     /// "anonymous", "unnamed" or "": the tag the page shows after the name.
-    pub tag: String,
+    pub tag: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct StatementView {
-    pub kind: String,
+pub struct StatementView<'a> {
+    pub kind: &'a str,
     /// A direct quote: shown as a quotation.
     pub direct: bool,
-    pub cue: String,
-    pub text: String,
-    pub paragraph: Option<String>,
+    pub cue: &'a str,
+    pub text: &'a str,
+    pub paragraph: Option<&'a str>,
     pub judgement: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct DisputeView {
-    pub topic: String,
-    pub claims: Vec<ClaimView>,
+pub struct DisputeView<'a> {
+    pub topic: &'a str,
+    pub claims: Vec<ClaimView<'a>>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct ClaimView {
-    pub source: String,
+pub struct ClaimView<'a> {
+    pub source: &'a str,
     pub direct: bool,
-    pub text: String,
-    pub paragraph: Option<String>,
+    pub text: &'a str,
+    pub paragraph: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct ParagraphView {
-    pub id: String,
-    pub kind: String,
-    pub text: String,
+pub struct ParagraphView<'a> {
+    pub id: &'a str,
+    pub kind: &'a str,
+    pub text: &'a str,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct RemovedView {
-    pub text: String,
-    pub reason: String,
+pub struct RemovedView<'a> {
+    pub text: &'a str,
+    pub reason: &'a str,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -250,22 +260,22 @@ const SOURCE_KIND_ORDER: [&str; 10] =
     ["official", "government", "company", "group", "ngo", "expert", "media", "person", "document", "anonymous"];
 
 /// Builds the view of one document.
-pub fn build(doc: &wire::Document, sentences: &[SentenceRef]) -> View {
+pub fn build<'a>(doc: &'a wire::Document, sentences: &[SentenceRef]) -> View<'a> {
     let names: BTreeMap<&str, &str> = doc.stakeholders.iter().map(|s| (s.id.as_str(), s.name.as_str())).collect();
-    let name_ref = |id: &str| NameRef { id: id.to_string(), name: names.get(id).copied().unwrap_or(id).to_string() };
+    let name_ref = |id: &'a str| NameRef { id, name: names.get(id).copied().unwrap_or(id) };
     let source_names: BTreeMap<&str, &str> = doc.sources.iter().map(|s| (s.id.as_str(), s.name.as_str())).collect();
 
     let relations: Vec<EdgeView> = doc
         .relations
         .iter()
         .map(|r| EdgeView {
-            id: r.id.clone(),
+            id: &r.id,
             from: name_ref(&r.from),
             to: name_ref(&r.to),
-            kind: r.kind.clone(),
-            label: r.label.clone(),
-            sentence: r.sentence.clone(),
-            paragraph: r.paragraph.clone(),
+            kind: &r.kind,
+            label: &r.label,
+            sentence: &r.sentence,
+            paragraph: r.paragraph.as_deref(),
         })
         .collect();
 
@@ -273,14 +283,14 @@ pub fn build(doc: &wire::Document, sentences: &[SentenceRef]) -> View {
         .stakeholders
         .iter()
         .map(|s| ActorView {
-            id: s.id.clone(),
-            name: s.name.clone(),
-            kind: s.kind.clone(),
-            role: s.role.clone().filter(|r| !r.trim().is_empty()),
+            id: &s.id,
+            name: &s.name,
+            kind: &s.kind,
+            role: s.role.as_deref().filter(|r| !r.trim().is_empty()),
             affiliation: s.affiliation.as_deref().filter(|a| names.contains_key(a)).map(name_ref),
             mentions: s.mentions.len(),
-            paragraph: s.mentions.iter().find_map(|m| m.paragraph.clone()),
-            edges: relations.iter().filter(|e| e.from.id == s.id || e.to.id == s.id).cloned().collect(),
+            paragraph: s.mentions.iter().find_map(|m| m.paragraph.as_deref()),
+            edges: relations.iter().filter(|e| e.from.id == s.id || e.to.id == s.id).copied().collect(),
         })
         .collect();
 
@@ -288,16 +298,16 @@ pub fn build(doc: &wire::Document, sentences: &[SentenceRef]) -> View {
         .events
         .iter()
         .map(|e| EventView {
-            id: e.id.clone(),
+            id: &e.id,
             when: display_date(&e.date.value, e.date.modifier.as_deref(), &e.date.text),
-            datetime: html_datetime(&e.date.value),
-            precision: e.date.precision.clone(),
+            datetime: Some(e.date.value.as_str()).filter(|v| is_html_datetime(v)),
+            precision: e.date.precision.as_deref(),
             inferred: e.date.inferred,
-            title: e.title.clone(),
-            sentence: e.sentence.clone(),
-            paragraph: e.paragraph.clone(),
+            title: &e.title,
+            sentence: &e.sentence,
+            paragraph: e.paragraph.as_deref(),
             actors: e.actors.iter().map(|a| name_ref(a)).collect(),
-            source: e.source.as_deref().and_then(|s| source_names.get(s)).map(|s| s.to_string()),
+            source: e.source.as_deref().and_then(|s| source_names.get(s)).copied(),
         })
         .collect();
 
@@ -305,17 +315,17 @@ pub fn build(doc: &wire::Document, sentences: &[SentenceRef]) -> View {
         .figures
         .iter()
         .map(|f| FigureView {
-            id: f.id.clone(),
+            id: &f.id,
             label: match &f.unit {
                 // "40%" with unit "% of Afghans" reads "40% of Afghans", not "40% % of Afghans".
                 Some(u) if !u.is_empty() && !f.text.contains(u.as_str()) => {
                     let u = if f.text.ends_with('%') { u.trim_start_matches('%').trim_start() } else { u.as_str() };
-                    format!("{} {u}", f.text).trim_end().to_string()
+                    Cow::Owned(format!("{} {u}", f.text).trim_end().to_string())
                 }
-                _ => f.text.clone(),
+                _ => Cow::Borrowed(f.text.as_str()),
             },
-            sentence: f.sentence.clone(),
-            paragraph: f.paragraph.clone(),
+            sentence: &f.sentence,
+            paragraph: f.paragraph.as_deref(),
             source: figure_source(doc, f),
         })
         .collect();
@@ -326,31 +336,31 @@ pub fn build(doc: &wire::Document, sentences: &[SentenceRef]) -> View {
         .disputes
         .iter()
         .map(|d| DisputeView {
-            topic: d.topic.clone(),
+            topic: &d.topic,
             claims: d
                 .claims
                 .iter()
                 .filter_map(|c| {
                     let s = doc.sources.iter().find(|s| s.id == c.source)?;
                     let st = s.statements.get(c.statement)?;
-                    Some(ClaimView { source: s.name.clone(), direct: st.kind == "direct", text: st.text.clone(), paragraph: st.paragraph.clone() })
+                    Some(ClaimView { source: &s.name, direct: st.kind == "direct", text: &st.text, paragraph: st.paragraph.as_deref() })
                 })
                 .collect(),
         })
         .filter(|d| d.claims.len() >= 2)
         .collect();
 
-    let word_count: usize = doc.paragraphs.iter().map(|p| p.text.split_whitespace().count()).sum();
-    let published_iso = doc.published.as_ref().map(|p| p.value.clone()).filter(|v| html_datetime(v).is_some());
+    let word_count: usize = doc.paragraphs.iter().map(|p| count_words(&p.text)).sum();
+    let published_iso = doc.published.as_ref().map(|p| p.value.as_str()).filter(|v| is_html_datetime(v));
     View {
         schema: SCHEMA,
-        slug: doc.slug.clone(),
-        title: doc.title.clone(),
-        labels: doc.labels.clone(),
-        section: doc.section.clone(),
+        slug: &doc.slug,
+        title: &doc.title,
+        labels: &doc.labels,
+        section: doc.section.as_deref(),
         published: doc.published.as_ref().map(|p| display_date(&p.value, None, &p.value)),
         published_iso,
-        summary: doc.summary.clone(),
+        summary: &doc.summary,
         why: why_it_matters(&doc.summary, sentences),
         figures,
         timeline,
@@ -373,16 +383,39 @@ pub fn build(doc: &wire::Document, sentences: &[SentenceRef]) -> View {
         off_record,
         no_answer,
         disputes,
-        paragraphs: doc.paragraphs.iter().map(|p| ParagraphView { id: p.id.clone(), kind: p.kind.clone(), text: p.text.clone() }).collect(),
-        removed: doc.removed.iter().map(|r| RemovedView { text: r.text.clone(), reason: r.reason.clone() }).collect(),
-        downloads: DOWNLOADS.to_vec(),
+        paragraphs: doc.paragraphs.iter().map(|p| ParagraphView { id: &p.id, kind: &p.kind, text: &p.text }).collect(),
+        removed: doc.removed.iter().map(|r| RemovedView { text: &r.text, reason: &r.reason }).collect(),
+        downloads: &DOWNLOADS,
         word_count,
         reading_minutes: word_count.div_ceil(230).max(1),
         json_ld: json_ld(doc),
     }
 }
 
-impl View {
+/// `text.split_whitespace().count()`, with ASCII bytes classified without decoding.
+fn count_words(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let space = if c < 0x80 {
+            i += 1;
+            // The ASCII white space of `char::is_whitespace`: tab to carriage return, space.
+            c == b' ' || (b'\t'..=b'\r').contains(&c)
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            i += ch.len_utf8();
+            ch.is_whitespace()
+        };
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
+}
+
+impl View<'_> {
     /// Compact JSON with a trailing newline.
     pub fn to_json(&self) -> String {
         let mut s = serde_json::to_string(self).expect("view types always serialise");
@@ -395,15 +428,16 @@ impl View {
 /// each group in order of first appearance; then anonymous sources and unnamed groups, in order
 /// of first appearance; sources whose every statement is a no-comment go to the third list
 /// instead ("who did not answer").
-fn group_sources(doc: &wire::Document) -> (Vec<SourceGroup>, Vec<SourceView>, Vec<Cited>) {
-    let mut groups: BTreeMap<(usize, String), Vec<SourceView>> = BTreeMap::new();
+#[allow(clippy::type_complexity)]
+fn group_sources(doc: &wire::Document) -> (Vec<SourceGroup<'_>>, Vec<SourceView<'_>>, Vec<Cited<'_>>) {
+    let mut groups: BTreeMap<(usize, &str), Vec<SourceView>> = BTreeMap::new();
     let mut off_record = Vec::new();
     let mut no_answer = Vec::new();
     for s in &doc.sources {
         let silent = !s.statements.is_empty() && s.statements.iter().all(|st| st.kind == "no-comment");
         if silent {
             let st = &s.statements[0];
-            no_answer.push(Cited { name: s.name.clone(), text: st.sentence.clone(), paragraph: st.paragraph.clone() });
+            no_answer.push(Cited { name: &s.name, text: Cow::Borrowed(&st.sentence), paragraph: st.paragraph.as_deref().map(Cow::Borrowed) });
             continue;
         }
         let anonymous = !s.named || s.kind == "anonymous";
@@ -418,29 +452,29 @@ fn group_sources(doc: &wire::Document) -> (Vec<SourceGroup>, Vec<SourceView>, Ve
         };
         let rank = SOURCE_KIND_ORDER.iter().position(|k| *k == s.kind).unwrap_or(SOURCE_KIND_ORDER.len());
         let view = SourceView {
-            id: s.id.clone(),
-            name: s.name.clone(),
+            id: &s.id,
+            name: &s.name,
             anonymous,
-            stakeholder: s.stakeholder.clone().filter(|id| doc.stakeholders.iter().any(|k| &k.id == id)),
+            stakeholder: s.stakeholder.as_deref().filter(|id| doc.stakeholders.iter().any(|k| k.id == *id)),
             statements: s
                 .statements
                 .iter()
                 // A source that spoke and also left a question unanswered keeps that record
                 // among its statements, as the sentence that says so (no cue before it).
                 .map(|st| StatementView {
-                    kind: st.kind.clone(),
+                    kind: &st.kind,
                     direct: st.kind == "direct",
-                    cue: if st.kind == "no-comment" { String::new() } else { st.cue.clone() },
-                    text: st.text.clone(),
-                    paragraph: st.paragraph.clone(),
+                    cue: if st.kind == "no-comment" { "" } else { &st.cue },
+                    text: &st.text,
+                    paragraph: st.paragraph.as_deref(),
                     judgement: st.judgement,
                 })
                 .collect(),
-            kind: s.kind.clone(),
-            tag: tag.to_string(),
+            kind: &s.kind,
+            tag,
         };
         if s.on_record {
-            groups.entry((rank, s.kind.clone())).or_default().push(view);
+            groups.entry((rank, &s.kind)).or_default().push(view);
         } else {
             off_record.push(view);
         }
@@ -450,16 +484,21 @@ fn group_sources(doc: &wire::Document) -> (Vec<SourceGroup>, Vec<SourceView>, Ve
 }
 
 /// The source quoted in the figure's sentence, if exactly one is.
-fn figure_source(doc: &wire::Document, f: &wire::Figure) -> Option<String> {
-    let mut who: BTreeSet<&str> = BTreeSet::new();
+fn figure_source<'a>(doc: &'a wire::Document, f: &wire::Figure) -> Option<&'a str> {
+    let mut who: Option<&str> = None;
     for s in &doc.sources {
         for st in &s.statements {
             if st.kind != "no-comment" && st.paragraph == f.paragraph && (st.sentence == f.sentence || (st.span[0] <= f.span[0] && f.span[1] <= st.span[1])) {
-                who.insert(s.name.as_str());
+                match who {
+                    None => who = Some(&s.name),
+                    Some(w) if w == s.name => {}
+                    // A second name: more than one source.
+                    Some(_) => return None,
+                }
             }
         }
     }
-    (who.len() == 1).then(|| who.into_iter().next().unwrap_or_default().to_string())
+    who
 }
 
 /// Cue phrases and their strength (2 = states the stakes, 1 = speculation), lower-case, each
@@ -474,13 +513,20 @@ static WHY_CUES: std::sync::LazyLock<Vec<(memchr::memmem::Finder<'static>, u8)>>
         .collect()
 });
 
+/// The strength of the strongest cue.
+static WHY_MAX: std::sync::LazyLock<Option<u8>> = std::sync::LazyLock::new(|| WHY_CUES.iter().map(|(_, w)| *w).max());
+
 /// Only the opening of an article is searched: stakes stated late are usually one voice's view.
-const WHY_WINDOW: usize = 12;
+pub const WHY_WINDOW: usize = 12;
 
 /// The first sentence after the summary that states why the story matters.
-fn why_it_matters(summary: &str, sentences: &[SentenceRef]) -> Option<Cited> {
+fn why_it_matters(summary: &str, sentences: &[SentenceRef]) -> Option<Cited<'static>> {
     let mut best: Option<(u8, usize)> = None;
     for (i, s) in sentences.iter().enumerate().take(WHY_WINDOW) {
+        // Nothing later can beat the strongest cue.
+        if best.is_some_and(|(w, _)| Some(w) >= *WHY_MAX) {
+            break;
+        }
         if contains_bytes(summary.as_bytes(), s.text.as_bytes()) {
             continue;
         }
@@ -492,7 +538,7 @@ fn why_it_matters(summary: &str, sentences: &[SentenceRef]) -> Option<Cited> {
             }
         }
     }
-    best.map(|(_, i)| Cited { name: String::new(), text: sentences[i].text.clone(), paragraph: Some(sentences[i].paragraph.clone()) })
+    best.map(|(_, i)| Cited { name: "", text: Cow::Owned(sentences[i].text.clone()), paragraph: Some(Cow::Owned(sentences[i].paragraph.clone())) })
 }
 
 /// `hay` contains `needle` (as `str::contains`): candidate starts found by the needle's first
@@ -625,15 +671,19 @@ fn format_duration(d: &str) -> Option<String> {
 
 /// A TIMEX3 value usable as an HTML `datetime` (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), else None.
 pub fn html_datetime(v: &str) -> Option<String> {
+    is_html_datetime(v).then(|| v.to_string())
+}
+
+/// `v` is a valid HTML date (see [`html_datetime`]).
+fn is_html_datetime(v: &str) -> bool {
     let b = v.as_bytes();
     let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
-    let ok = match b.len() {
+    match b.len() {
         4 => digits(0..4),
         7 => digits(0..4) && b[4] == b'-' && digits(5..7),
         10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
         _ => false,
-    };
-    ok.then(|| v.to_string())
+    }
 }
 
 /// schema.org type for a stakeholder kind.
@@ -651,27 +701,39 @@ fn schema_type(kind: &str) -> &'static str {
 }
 
 /// The NewsArticle JSON-LD, escaped so it cannot close its `<script>` element: JSON allows
-/// `\u003c` wherever `<` may appear, so the data keeps its meaning.
+/// `\u003c` wherever `<` may appear, so the data keeps its meaning. Written directly, keys in
+/// the order `serde_json` gives a JSON object (sorted).
 pub fn json_ld(doc: &wire::Document) -> String {
-    let mentions: Vec<serde_json::Value> = doc
-        .stakeholders
-        .iter()
-        .map(|s| serde_json::json!({ "@type": schema_type(&s.kind), "name": s.name }))
-        .collect();
-    let mut v = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": doc.title,
-        "description": doc.summary,
-        "mentions": mentions,
-    });
-    if let Some(p) = doc.published.as_ref().filter(|p| html_datetime(&p.value).is_some()) {
-        v["datePublished"] = serde_json::Value::String(p.value.clone());
-    }
+    use super::json::push_str_script as string;
+    let mut o = String::with_capacity(160 + doc.title.len() + doc.summary.len() + 48 * doc.stakeholders.len());
+    o.push_str("{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",");
     if let Some(s) = &doc.section {
-        v["articleSection"] = serde_json::Value::String(s.clone());
+        o.push_str("\"articleSection\":");
+        string(&mut o, s);
+        o.push(',');
     }
-    escape_json_for_script(&serde_json::to_string(&v).expect("JSON values serialise"))
+    if let Some(p) = doc.published.as_ref().filter(|p| is_html_datetime(&p.value)) {
+        o.push_str("\"datePublished\":");
+        string(&mut o, &p.value);
+        o.push(',');
+    }
+    o.push_str("\"description\":");
+    string(&mut o, &doc.summary);
+    o.push_str(",\"headline\":");
+    string(&mut o, &doc.title);
+    o.push_str(",\"mentions\":[");
+    for (i, s) in doc.stakeholders.iter().enumerate() {
+        if i > 0 {
+            o.push(',');
+        }
+        o.push_str("{\"@type\":\"");
+        o.push_str(schema_type(&s.kind));
+        o.push_str("\",\"name\":");
+        string(&mut o, &s.name);
+        o.push('}');
+    }
+    o.push_str("]}");
+    o
 }
 
 /// Replaces the characters that could end a `<script>` element or start markup.
@@ -769,6 +831,7 @@ pub fn related(items: &[RelatedInput], limit: usize) -> Vec<Vec<Related>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     // Cases from the TIMEX3 values the contract lists (explainer-json.md) and the seed's dates.
     #[test]
@@ -806,6 +869,45 @@ mod tests {
         assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
         let back: serde_json::Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back["headline"], "</script><script>alert(1)</script> & more");
+    }
+
+    /// The JSON-LD as it was built before (a `serde_json` value, keys sorted), kept as the
+    /// reference for the hand-written [`json_ld`].
+    fn json_ld_by_value(doc: &wire::Document) -> String {
+        let mentions: Vec<serde_json::Value> =
+            doc.stakeholders.iter().map(|s| serde_json::json!({ "@type": schema_type(&s.kind), "name": s.name })).collect();
+        let mut v = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": doc.title,
+            "description": doc.summary,
+            "mentions": mentions,
+        });
+        if let Some(p) = doc.published.as_ref().filter(|p| html_datetime(&p.value).is_some()) {
+            v["datePublished"] = serde_json::Value::String(p.value.clone());
+        }
+        if let Some(s) = &doc.section {
+            v["articleSection"] = serde_json::Value::String(s.clone());
+        }
+        escape_json_for_script(&serde_json::to_string(&v).expect("JSON values serialise"))
+    }
+
+    #[test]
+    fn json_ld_matches_the_value_version() {
+        let seed = crate::model::Seed::from_text(
+            "seeds/t.txt",
+            "Title <b> & \"co\"\n\nWASHINGTON (Reuters) - In January 2021, Acme Corp met the <script> council, Joe Biden said.\n\nIn August, it met again.",
+        );
+        let x = crate::extract::run(crate::segment::segment(crate::clean::clean(seed)), &Default::default());
+        let mut doc = wire::Document::from_explainer(&x);
+        assert_eq!(json_ld(&doc), json_ld_by_value(&doc));
+        doc.section = Some("World </script>".into());
+        doc.published = Some(wire::Published { value: "2021-01-05".into(), origin: "text".into() });
+        doc.stakeholders.truncate(1);
+        assert_eq!(json_ld(&doc), json_ld_by_value(&doc));
+        doc.stakeholders.clear();
+        doc.published = Some(wire::Published { value: "2021-W05".into(), origin: "text".into() });
+        assert_eq!(json_ld(&doc), json_ld_by_value(&doc));
     }
 
     #[test]

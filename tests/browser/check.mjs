@@ -11,6 +11,11 @@
 // Usage (from the repository root):
 //   node tests/browser/check.mjs            # builds with `explainer build` + zola into a temp dir
 //   node tests/browser/check.mjs SITE_DIR   # checks an already built site (e.g. public/)
+//   node tests/browser/check.mjs --archive  # an archive of 160 articles made by the benchmark
+//                                           # from ../shared/eval: the home page's most covered
+//                                           # stakeholders and the search over all of them, the
+//                                           # paginated explainers section, a page with related
+//                                           # explainers and the stakeholder list
 // Without a SITE_DIR and without `zola` on PATH it prints SKIP and exits 0.
 
 import { execFileSync, spawnSync } from "node:child_process";
@@ -43,7 +48,9 @@ function onPath(cmd) {
 }
 
 // 1. The site to check: built here (base_url set to the local server) or given as an argument.
-let site = process.argv[2] ? resolve(process.argv[2]) : null;
+const ARCHIVE = process.argv[2] === "--archive";
+const ARCHIVE_ARTICLES = 160;
+let site = process.argv[2] && !ARCHIVE ? resolve(process.argv[2]) : null;
 if (!site && !onPath("zola")) {
   console.log("SKIP: zola is not on PATH, so there is no built site to check.");
   console.log("      Install Zola 0.23 (https://www.getzola.org/documentation/getting-started/installation/),");
@@ -88,8 +95,16 @@ origin = `http://127.0.0.1:${server.address().port}`;
 if (!site) {
   scratch = mkdtempSync(join(tmpdir(), "explainer-browser-"));
   site = join(scratch, "public");
-  execFileSync("cargo", ["run", "--release", "--quiet", "--", "build", "--no-zola"], { cwd: repo, stdio: "inherit" });
-  execFileSync("zola", ["build", "--base-url", origin, "--output-dir", site, "--force"], { cwd: repo, stdio: "inherit" });
+  let root = repo;
+  if (ARCHIVE) {
+    // The benchmark writes a site (the repository's config and theme) with a generated corpus
+    // and builds it; its figures are printed but not checked here.
+    root = join(scratch, "archive");
+    execFileSync("cargo", ["run", "--release", "--quiet", "--example", "bench", "--", "--articles", String(ARCHIVE_ARTICLES), "--no-zola", "--dir", root], { cwd: repo, stdio: "inherit" });
+  } else {
+    execFileSync("cargo", ["run", "--release", "--quiet", "--", "build", "--no-zola"], { cwd: repo, stdio: "inherit" });
+  }
+  execFileSync("zola", ["build", "--base-url", origin, "--output-dir", site, "--force"], { cwd: root, stdio: "inherit" });
 }
 if (!existsSync(join(site, "index.html"))) {
   console.log(`FAIL ${site} has no index.html: build the site first`);
@@ -110,8 +125,32 @@ const shots = join(here, "screenshots");
 rmSync(shots, { recursive: true, force: true });
 mkdirSync(shots, { recursive: true });
 
-// 3. Which pages: home, the seed's explainer, a stakeholder page (the first listed).
-const pages = [["home", "/"], ["explainer", `/explainers/${SEED_SLUG}/`]];
+// 3. Which pages: home, the seed's explainer, a stakeholder page (the first listed); for an
+// archive: home, the explainers section's second page, the first explainer with related
+// explainers, a stakeholder page and the list of all stakeholders.
+const pages = [["home", "/"]];
+if (ARCHIVE) {
+  pages.push(["section page 2", "/explainers/page/2/"]);
+  const ctx = await browser.newContext();
+  await routeToLocal(ctx);
+  const p = await ctx.newPage();
+  await p.goto(origin + "/explainers/");
+  const cards = await p.evaluate(() => [...document.querySelectorAll("main .card a[href*='/explainers/']")].map((a) => new URL(a.href).pathname));
+  let related = null;
+  for (const c of cards) {
+    await p.goto(origin + c);
+    if (await p.evaluate(() => document.querySelectorAll("#related li").length > 0)) {
+      related = c;
+      break;
+    }
+  }
+  if (related) pages.push(["explainer", related]);
+  else fail("archive: no explainer on the first section page lists related explainers");
+  pages.push(["stakeholder list", "/actors/"]);
+  await ctx.close();
+} else {
+  pages.push(["explainer", `/explainers/${SEED_SLUG}/`]);
+}
 {
   const ctx = await browser.newContext();
   await routeToLocal(ctx);
@@ -183,7 +222,26 @@ for (const [name, path] of pages) {
       }
     });
     await page.goto(origin + path, { waitUntil: "networkidle" });
-    if (name === "home") {
+    if (name === "home" && ARCHIVE) {
+      // The most covered stakeholders, a link to all; the search box finds one that is only on
+      // the full list (fetched from the stakeholders page).
+      const shown = await page.evaluate(() => [...document.querySelectorAll("#actor-index li")].map((li) => li.getAttribute("data-name")));
+      const more = await page.evaluate(() => document.querySelector("#search")?.getAttribute("data-actors"));
+      if (!more) fail(`${name}: the archive's home page lists every stakeholder (${shown.length}) and has no link to all`);
+      else {
+        const all = await page.evaluate(async (u) => [...new DOMParser().parseFromString(await (await fetch(u)).text(), "text/html").querySelectorAll("#actor-index li")].map((li) => li.getAttribute("data-name")), more);
+        const hidden = all.find((n) => n && !shown.includes(n) && /^[A-Za-z][A-Za-z .'-]{5,}$/.test(n));
+        ok(`${name}: ${shown.length} most covered of ${all.length} stakeholders listed`);
+        if (!hidden) fail(`${name}: no stakeholder only on the full list to search for`);
+        else {
+          await page.fill("#search-input", hidden);
+          await page.waitForTimeout(800);
+          const found = await page.evaluate(() => [...document.querySelectorAll("#search-results li")].map((li) => li.textContent));
+          if (found.some((t) => t.startsWith(hidden))) ok(`${name}: search finds "${hidden}", listed only on the stakeholders page`);
+          else fail(`${name}: search for "${hidden}" gives ${JSON.stringify(found)}`);
+        }
+      }
+    } else if (name === "home") {
       // The search box appears with JS and finds the seed's explainer.
       const visible = await page.isVisible("#search-input");
       if (!visible) fail(`${name}: search box not shown with JavaScript`);

@@ -1,5 +1,7 @@
 // Search over explainers (Zola's fuse_json index, fetched on first use) and stakeholders (the
-// list already on the page). Without JavaScript the form stays hidden and the full lists
+// list already on the page or, when the page lists only the most covered ones, the full list
+// of the stakeholders page named by the form's data-actors, fetched on first use and read with
+// DOMParser, which runs no script). Without JavaScript the form stays hidden and the full lists
 // below it stand in. Results are built with textContent: index titles and descriptions are
 // raw text from articles and must never be parsed as HTML.
 (function () {
@@ -12,10 +14,37 @@
 
   var index = null;
   var loading = null;
-  var actors = Array.prototype.map.call(document.querySelectorAll("#actor-index li"), function (li) {
-    var a = li.querySelector("a");
-    return { title: li.getAttribute("data-name") || (a ? a.textContent : ""), url: a ? a.getAttribute("href") : "" };
-  });
+  function actorList(doc, base) {
+    return Array.prototype.map.call(doc.querySelectorAll("#actor-index li"), function (li) {
+      var a = li.querySelector("a");
+      var href = a ? a.getAttribute("href") : "";
+      try {
+        href = href ? new URL(href, base).href : "";
+      } catch (e) {
+        href = "";
+      }
+      return { title: li.getAttribute("data-name") || (a ? a.textContent : ""), url: href };
+    });
+  }
+  var actors = actorList(document, document.baseURI);
+  var allActors = form.getAttribute("data-actors");
+  var actorsLoading = null;
+
+  function loadActors() {
+    if (!allActors) return Promise.resolve(actors);
+    if (!actorsLoading) {
+      var url = new URL(allActors, document.baseURI).href;
+      actorsLoading = fetch(url, { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : ""; })
+        .catch(function () { return ""; })
+        .then(function (html) {
+          var full = html ? actorList(new DOMParser().parseFromString(html, "text/html"), url) : [];
+          if (full.length > actors.length) actors = full;
+          return actors;
+        });
+    }
+    return actorsLoading;
+  }
 
   function fold(s) {
     return String(s || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -76,11 +105,12 @@
     status.textContent = "";
     if (!q) return;
     var words = q.split(/\s+/);
-    load().then(function (idx) {
+    Promise.all([load(), loadActors()]).then(function (got) {
+      var idx = got[0];
       if (fold(input.value).trim() !== q) return; // a newer query is running
       results.textContent = "";
       var pages = idx.filter(function (p) { return matches(words, [p.title, p.description, p.body].join(" ")); });
-      var people = actors.filter(function (a) { return matches(words, a.title); });
+      var people = got[1].filter(function (a) { return matches(words, a.title); });
       show(pages.slice(0, 20), form.getAttribute("data-kind-explainer") || "explainer");
       show(people.slice(0, 20), form.getAttribute("data-kind-actor") || "stakeholder");
       status.textContent = pages.length + people.length === 0 ? status.getAttribute("data-none") : "";
