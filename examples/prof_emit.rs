@@ -72,6 +72,40 @@ fn main() {
             best[k] = best[k].min(t[k]);
         }
     }
-    let parts: Vec<String> = PARTS.iter().zip(best).map(|(p, d)| format!("{p} {:.3}", d.as_secs_f64())).collect();
+    // The passes over all explainers: related lists and stakeholder pages (the build runs them on
+    // its thread pool; RAYON_NUM_THREADS=1 for one thread).
+    let related: Vec<emit::view::RelatedInput> = xs
+        .iter()
+        .map(|x| emit::view::RelatedInput {
+            slug: x.slug.clone(),
+            title: x.doc.article.title.clone(),
+            actors: x.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
+        })
+        .collect();
+    let details: Vec<Vec<(String, String)>> =
+        xs.iter().map(|x| x.stakeholders.iter().map(|s| (s.kind.as_str().to_string(), s.role.clone().unwrap_or_default())).collect()).collect();
+    let weights: Vec<u32> =
+        xs.iter().map(|x| emit::frontmatter::weight(x.doc.article.published.map(|p| (p.date.year, p.date.month, p.date.day)))).collect();
+    let actors: Vec<emit::actors::Input> = related
+        .iter()
+        .zip(&details)
+        .zip(&weights)
+        .map(|((r, d), w)| emit::actors::Input { slug: &r.slug, weight: *w, actors: &r.actors, details: d })
+        .collect();
+    let (mut rel, mut act) = (Duration::MAX, Duration::MAX);
+    for _ in 0..repeat {
+        let t = Instant::now();
+        std::hint::black_box(emit::view::related(&related, 5));
+        rel = rel.min(t.elapsed());
+        let t = Instant::now();
+        std::hint::black_box(emit::actors::pages(&actors));
+        act = act.min(t.elapsed());
+    }
+    let parts: Vec<String> = PARTS
+        .iter()
+        .zip(best)
+        .chain([("related", rel), ("actors::pages", act)].iter().map(|(p, d)| (p, *d)))
+        .map(|(p, d)| format!("{p} {:.3}", d.as_secs_f64()))
+        .collect();
     println!("{} explainers, best of {repeat} (s): {}; {bytes} bytes", xs.len(), parts.join(", "));
 }

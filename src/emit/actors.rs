@@ -21,7 +21,6 @@
 use super::OutFile;
 use std::fmt::Write;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Where stakeholder pages go, relative to the site root.
@@ -61,13 +60,11 @@ fn valid_id(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// A TOML basic string: quotes, backslashes and control characters escaped. Written by hand
-/// rather than by the `toml` serialiser, which took most of a no-op build's 0.3 s here at 10,000
-/// articles (170,000 appearances).
-fn q(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    super::frontmatter::push_toml_str(&mut out, s);
-    out
+/// A TOML basic string (quotes, backslashes and control characters escaped) appended to `out`.
+/// Written by hand rather than by the `toml` serialiser, which took most of a no-op build's
+/// 0.3 s here at 10,000 articles (170,000 appearances).
+fn q(out: &mut String, s: &str) {
+    super::frontmatter::push_toml_str(out, s);
 }
 
 /// The stakeholder pages and their section; none when no explainer has a stakeholder.
@@ -77,14 +74,22 @@ pub fn pages(inputs: &[Input<'_>]) -> Vec<OutFile> {
     let permalink = |x: &Input<'_>| x.slug.bytes().chain(std::iter::once(b'/')).collect::<Vec<u8>>();
     order.sort_by_cached_key(|x| (x.weight, permalink(x)));
     let one_line = super::frontmatter::one_line;
-    let mut by: BTreeMap<&str, Acc<'_>> = BTreeMap::new();
+    // Each id's place in `by` (found by hashing: a B-tree keyed by id compared ids ~20 times
+    // per appearance), or `None` for an id that is not a valid folder name. `by` is sorted by
+    // id afterwards; the map is only looked up, never iterated.
+    let mut slot: rustc_hash::FxHashMap<&str, Option<usize>> = Default::default();
+    let mut by: Vec<(&str, Acc<'_>)> = Vec::new();
     for x in &order {
         for (i, (id, name)) in x.actors.iter().enumerate() {
-            if !valid_id(id) {
-                continue;
-            }
+            let k = *slot.entry(id.as_str()).or_insert_with(|| {
+                valid_id(id).then(|| {
+                    by.push((id.as_str(), Acc::default()));
+                    by.len() - 1
+                })
+            });
+            let Some(k) = k else { continue };
             let (kind, role) = x.details.get(i).map_or(("", ""), |(k, r)| (k.as_str(), r.as_str()));
-            let e = by.entry(id.as_str()).or_default();
+            let e = &mut by[k].1;
             if e.name.is_empty() && !name.trim().is_empty() {
                 e.name = one_line(name).into_owned();
             }
@@ -102,21 +107,31 @@ pub fn pages(inputs: &[Input<'_>]) -> Vec<OutFile> {
     if by.is_empty() {
         return Vec::new();
     }
+    // By id (each id once).
+    by.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let dir = Path::new(DIR);
     let mut out = Vec::with_capacity(by.len() + 1);
-    let mut index = String::from(
+    let mut index = String::with_capacity(300 + 80 * (by.len() + TOP));
+    index.push_str(
         "+++\ntitle = \"Stakeholders\"\ntemplate = \"actors/list.html\"\npage_template = \"actors/single.html\"\nsort_by = \"none\"\n\
          # The search box finds stakeholders in the index on the home page, not in Zola's index.\nin_search_index = false\n",
     );
-    for (id, a) in &by {
+    let entry = |index: &mut String, table: &str, id: &str, a: &Acc<'_>| {
         let name = if a.name.is_empty() { id } else { a.name.as_str() };
-        let _ = write!(index, "\n[[extra.actors]]\nid = {}\nname = {}\ncount = {}\n", q(id), q(name), a.explainers.len());
+        index.push_str(table);
+        index.push_str("id = ");
+        q(index, id);
+        index.push_str("\nname = ");
+        q(index, name);
+        let _ = writeln!(index, "\ncount = {}", a.explainers.len());
+    };
+    for (id, a) in &by {
+        entry(&mut index, "\n[[extra.actors]]\n", id, a);
     }
-    let mut top: Vec<(&&str, &Acc<'_>)> = by.iter().collect();
+    let mut top: Vec<&(&str, Acc<'_>)> = by.iter().collect();
     top.sort_by(|a, b| b.1.explainers.len().cmp(&a.1.explainers.len()).then(a.0.cmp(b.0)));
     for (id, a) in top.into_iter().take(TOP) {
-        let name = if a.name.is_empty() { id } else { a.name.as_str() };
-        let _ = write!(index, "\n[[extra.top]]\nid = {}\nname = {}\ncount = {}\n", q(id), q(name), a.explainers.len());
+        entry(&mut index, "\n[[extra.top]]\n", id, a);
     }
     index.push_str("+++\n");
     out.push(OutFile { path: dir.join("_index.md"), bytes: index.into_bytes() });
@@ -124,14 +139,26 @@ pub fn pages(inputs: &[Input<'_>]) -> Vec<OutFile> {
         let name = if a.name.is_empty() { id } else { a.name.as_str() };
         // Slugs as a list of strings and the few non-empty roles as a table by slug: a table per
         // appearance cost Zola ~3 KB each (170,000 of them at 10,000 articles).
-        let mut page = format!("+++\ntitle = {}\n\n[extra]\nid = {}\nkind = {}\nrole = {}\nexplainers = [", q(name), q(id), q(a.kind), q(&a.role));
+        let mut page = String::with_capacity(160 + name.len() + a.role.len() + a.explainers.iter().map(|e| e.slug.len() + 4).sum::<usize>());
+        page.push_str("+++\ntitle = ");
+        q(&mut page, name);
+        page.push_str("\n\n[extra]\nid = ");
+        q(&mut page, id);
+        page.push_str("\nkind = ");
+        q(&mut page, a.kind);
+        page.push_str("\nrole = ");
+        q(&mut page, &a.role);
+        page.push_str("\nexplainers = [");
         for (i, e) in a.explainers.iter().enumerate() {
             page.push_str(if i == 0 { "" } else { ", " });
-            page.push_str(&q(e.slug));
+            q(&mut page, e.slug);
         }
         page.push_str("]\n\n[extra.roles]\n");
         for e in a.explainers.iter().filter(|e| !e.role.trim().is_empty()) {
-            let _ = writeln!(page, "{} = {}", q(e.slug), q(&e.role));
+            q(&mut page, e.slug);
+            page.push_str(" = ");
+            q(&mut page, &e.role);
+            page.push('\n');
         }
         page.push_str("+++\n");
         out.push(OutFile { path: dir.join(id).join("index.md"), bytes: page.into_bytes() });

@@ -392,27 +392,23 @@ pub fn build<'a>(doc: &'a wire::Document, sentences: &[SentenceRef]) -> View<'a>
     }
 }
 
-/// `text.split_whitespace().count()`, with ASCII bytes classified without decoding.
+/// `text.split_whitespace().count()`. Every white space character but ASCII's starts with byte
+/// C2, E1, E2 or E3 (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F,
+/// U+3000): when no character starting so is white space (curly quotes and dashes start with E2
+/// too, so each such character is decoded), every byte at or above 0x80 is part of a word and
+/// words are counted byte by byte, a loop the compiler vectorises.
 fn count_words(text: &str) -> usize {
     let b = text.as_bytes();
-    let mut words = 0;
-    let mut in_word = false;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let space = if c < 0x80 {
-            i += 1;
-            // The ASCII white space of `char::is_whitespace`: tab to carriage return, space.
-            c == b' ' || (b'\t'..=b'\r').contains(&c)
-        } else {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            i += ch.len_utf8();
-            ch.is_whitespace()
-        };
-        words += usize::from(!space && !in_word);
-        in_word = !space;
+    let unicode_space = memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b)
+        .chain(memchr::memchr_iter(0xE3, b))
+        .any(|i| text[i..].chars().next().is_some_and(char::is_whitespace));
+    if unicode_space {
+        return text.split_whitespace().count();
     }
-    words
+    // The ASCII white space of `char::is_whitespace`: tab to carriage return, and space.
+    let space = |c: u8| c == b' ' || c.wrapping_sub(b'\t') < 5;
+    let first = b.first().is_some_and(|&c| !space(c));
+    usize::from(first) + b.iter().zip(&b[b.len().min(1)..]).map(|(&p, &c)| usize::from(space(p) & !space(c))).sum::<usize>()
 }
 
 impl View<'_> {
@@ -783,13 +779,22 @@ pub fn related(items: &[RelatedInput], limit: usize) -> Vec<Vec<Related>> {
         }
         mine.push(ids);
     }
+    // Each item's place in slug order (ties by input order): equally shared candidates are
+    // ordered by comparing two numbers instead of two slugs (comparing slugs, scattered over the
+    // heap, was most of the pass at 10,000 articles).
+    let mut by_slug: Vec<u32> = (0..items.len() as u32).collect();
+    by_slug.sort_by(|&a, &b| items[a as usize].slug.cmp(&items[b as usize].slug));
+    let mut rank = vec![0u32; items.len()];
+    for (r, &j) in by_slug.iter().enumerate() {
+        rank[j as usize] = r as u32;
+    }
     // Each item's list depends on the index only, so the items are shared out between threads,
     // each with its own counters.
     (0..items.len())
         .into_par_iter()
         .map_init(
-            || (vec![0u32; items.len()], Vec::<u32>::new()),
-            |(count, touched), i| {
+            || (vec![0u32; items.len()], Vec::<u32>::new(), Vec::<u64>::new()),
+            |(count, touched, keys), i| {
                 for &(n, _) in &mine[i] {
                     let list = &postings[n];
                     if list.len() > MAX_POSTINGS {
@@ -802,25 +807,30 @@ pub fn related(items: &[RelatedInput], limit: usize) -> Vec<Vec<Related>> {
                         count[j as usize] += 1;
                     }
                 }
-                // Most shared first; ties by slug so the order never depends on input order.
-                let order = |a: &u32, b: &u32| count[*b as usize].cmp(&count[*a as usize]).then_with(|| items[*a as usize].slug.cmp(&items[*b as usize].slug));
-                if touched.len() > limit && limit > 0 {
-                    touched.select_nth_unstable_by(limit - 1, order);
+                // Most shared first; ties by slug so the order never depends on input order:
+                // one number per candidate, fewer shared ids and then a later slug sorting higher.
+                keys.clear();
+                keys.extend(touched.drain(..).map(|j| {
+                    let c = std::mem::take(&mut count[j as usize]);
+                    (u64::from(u32::MAX - c) << 32) | u64::from(rank[j as usize])
+                }));
+                if keys.len() > limit && limit > 0 {
+                    keys.select_nth_unstable(limit - 1);
                 }
-                let mut top: Vec<u32> = touched.iter().take(limit).copied().collect();
-                top.sort_by(order);
-                for j in touched.drain(..) {
-                    count[j as usize] = 0;
-                }
-                top.iter()
-                    .map(|&j| Related {
-                        slug: items[j as usize].slug.clone(),
-                        title: items[j as usize].title.clone(),
-                        shared: mine[i]
-                            .iter()
-                            .filter(|(n, _)| postings[*n].len() <= MAX_POSTINGS && postings[*n].binary_search(&j).is_ok())
-                            .map(|(_, name)| name.to_string())
-                            .collect(),
+                keys.truncate(limit);
+                keys.sort_unstable();
+                keys.iter()
+                    .map(|&k| {
+                        let j = by_slug[(k & u64::from(u32::MAX)) as usize];
+                        Related {
+                            slug: items[j as usize].slug.clone(),
+                            title: items[j as usize].title.clone(),
+                            shared: mine[i]
+                                .iter()
+                                .filter(|(n, _)| postings[*n].len() <= MAX_POSTINGS && postings[*n].binary_search(&j).is_ok())
+                                .map(|(_, name)| name.to_string())
+                                .collect(),
+                        }
                     })
                     .collect()
             },
@@ -942,6 +952,15 @@ mod tests {
         assert_eq!(r[0][0].shared, ["X", "Y"]);
         assert!(r[3].is_empty());
         assert_eq!(related(&items, 1)[0].len(), 1);
+    }
+
+    proptest::proptest! {
+        /// Words counted byte by byte are the words `split_whitespace` finds, Unicode white
+        /// space and look-alikes (curly quotes, dashes, the zero-width space) included.
+        #[test]
+        fn count_words_matches_split_whitespace(s in "([a-z .,\t\n\r\u{b}\u{c}]|[\u{85}\u{a0}\u{1680}\u{2000}-\u{200f}\u{2018}-\u{201d}\u{2028}-\u{202f}\u{205f}\u{3000}\u{3001}é])*") {
+            proptest::prop_assert_eq!(count_words(&s), s.split_whitespace().count());
+        }
     }
 
     /// The pre-optimisation version of [`related`] (a map per pair), kept as the reference.
