@@ -67,6 +67,8 @@ static WEEKDAYS: Map = LazyLock::new(|| hashed_map("weekdays.txt"));
 static FUTURE_CUES: Set = LazyLock::new(|| hashed_set("tense-future.txt"));
 static PAST_VERBS: Set = LazyLock::new(|| hashed_set("past-verbs.txt"));
 static EVENT_NOUNS: Set = LazyLock::new(|| hashed_set("event-nouns.txt"));
+/// The lengths and last bytes of the weekday names: most words fail it, with no hashing.
+static WEEKDAY_SHAPE: LazyLock<lexicon::Shape> = LazyLock::new(|| lexicon::Shape::of(WEEKDAYS.keys().copied()));
 
 /// Words after which a bare month name, season or year is a date ("in May", "since 2008").
 const CUES: &[&str] = &[
@@ -287,7 +289,7 @@ fn ordinal(t: Option<&Tok>) -> Option<u32> {
 
 fn weekday_of(t: Option<&Tok>) -> Option<u32> {
     let t = t?;
-    if !t.is_word() {
+    if !t.is_word() || !WEEKDAY_SHAPE.may_hold(&t.lower) {
         return None;
     }
     WEEKDAYS.get(t.lower.as_str()).and_then(|v| v.parse().ok())
@@ -482,24 +484,24 @@ impl Tagger {
 
     /// Any date (not a duration or set) at `i`.
     fn core(&self, t: &[Tok], i: usize) -> Option<(usize, Tx)> {
+        // The matchers in this order, the first of the longest matches winning (they only read
+        // `self`, so calling them one by one is the same as building the list of all first).
         let mut best: Option<(usize, Tx)> = None;
-        for c in [
-            self.calendar(t, i),
-            self.numeric(t, i),
-            self.decade_century(t, i),
-            self.season(t, i),
-            self.quarter(t, i),
-            self.year(t, i),
-            self.relative(t, i),
-            self.weekday(t, i),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if best.as_ref().is_none_or(|(be, _)| c.0 > *be) {
-                best = Some(c);
+        let mut consider = |c: Option<(usize, Tx)>| {
+            if let Some(c) = c {
+                if best.as_ref().is_none_or(|(be, _)| c.0 > *be) {
+                    best = Some(c);
+                }
             }
-        }
+        };
+        consider(self.calendar(t, i));
+        consider(self.numeric(t, i));
+        consider(self.decade_century(t, i));
+        consider(self.season(t, i));
+        consider(self.quarter(t, i));
+        consider(self.year(t, i));
+        consider(self.relative(t, i));
+        consider(self.weekday(t, i));
         best
     }
 

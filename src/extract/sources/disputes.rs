@@ -61,14 +61,66 @@ fn stem_into(w: &str, out: &mut String) {
     }
 }
 
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty())
+/// The maximal runs of letters, digits and apostrophes (straight or curly) of `s`.
+fn words(s: &str) -> Words<'_> {
+    Words { s, i: 0 }
+}
+
+/// [`words`]: the same as splitting at every other character and dropping the empty pieces,
+/// with ASCII bytes tested without decoding a character.
+struct Words<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl<'a> Words<'a> {
+    /// Whether the character at byte `i` is part of a word, and its length.
+    fn at(&self, i: usize) -> (bool, usize) {
+        let b = self.s.as_bytes()[i];
+        if b.is_ascii() {
+            return (b.is_ascii_alphanumeric() || b == b'\'', 1);
+        }
+        let c = self.s[i..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric() || c == '’', c.len_utf8())
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        let n = self.s.len();
+        while self.i < n {
+            let (word, len) = self.at(self.i);
+            if word {
+                break;
+            }
+            self.i += len;
+        }
+        if self.i >= n {
+            return None;
+        }
+        let start = self.i;
+        while self.i < n {
+            let (word, len) = self.at(self.i);
+            if !word {
+                break;
+            }
+            self.i += len;
+        }
+        Some(&self.s[start..self.i])
+    }
 }
 
 fn negative(text: &str, cue: &str) -> bool {
     let lemma = lex::CUES.get(cue.to_lowercase().as_str()).copied().unwrap_or("");
     lex::DENIAL.contains(lemma)
         || words(text).any(|w| {
+            // ASCII words (most): compared without a lower-cased copy (the negations are
+            // lower-case ASCII; an ASCII word has no curly apostrophe to straighten).
+            if w.is_ascii() {
+                let n = w.len();
+                return NEGATIONS.iter().any(|x| x.eq_ignore_ascii_case(w)) || (n >= 3 && w[n - 3..].eq_ignore_ascii_case("n't"));
+            }
             let l = w.to_lowercase().replace('’', "'");
             NEGATIONS.contains(&l.as_str()) || l.ends_with("n't")
         })
@@ -112,35 +164,80 @@ pub fn find(doc: &Document, sources: &[Source]) -> Vec<Dispute> {
     }
     let mut polarity = polarity.into_iter().map(|p| p.1);
     let n_sent = doc.sentences.len().max(1);
-    // Sentence frequency of stems: stem → (sentences, last sentence counted). Only looked up,
-    // never iterated.
-    let mut df: rustc_hash::FxHashMap<String, (usize, usize)> = rustc_hash::FxHashMap::default();
-    let mut buf = String::new();
-    for (si, s) in doc.sentences.iter().enumerate() {
-        for w in words(doc.slice(s.span)) {
-            stem_into(w, &mut buf);
-            match df.get_mut(buf.as_str()) {
-                Some(e) if e.1 == si => {}
-                Some(e) => *e = (e.0 + 1, si),
-                None => {
-                    df.insert(buf.clone(), (1, si));
-                }
-            }
-        }
-    }
-    let salient = |w: &str| -> Option<String> {
+    // The stem of a word a claim may keep, before the frequency test.
+    let candidate = |w: &str| -> Option<String> {
         let l = w.to_lowercase();
         if l.len() < 4 || STOP.contains(&l.as_str()) || NEGATIONS.contains(&l.as_str()) || l.chars().all(|c| c.is_ascii_digit()) {
             return None;
         }
-        let st = stem(&l);
-        let f = df.get(&st).map_or(0, |e| e.0);
-        (f * 5 <= n_sent || f <= 3).then_some(st)
+        Some(stem(&l))
     };
-    // Stems as numbers for the bags: the pairwise intersections below compare numbers, not
-    // strings (the pair loop is quadratic in the claims).
-    let mut ids: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
-    struct Claim {
+    // Every claim's words (its text's, then its speaker's name), each with its candidate stem
+    // as a number (`stems[id]`), each distinct word stemmed once. The bags below hold these
+    // numbers: the pairwise intersections compare numbers, not strings (the pair loop is
+    // quadratic in the claims).
+    let mut stems: Vec<String> = Vec::new();
+    let mut stem_id: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
+    let mut word_stem: rustc_hash::FxHashMap<&str, Option<u32>> = rustc_hash::FxHashMap::default();
+    // Per claim (in claim order): its words with their stems, and how many are its text's.
+    let mut claim_words: Vec<(Vec<(&str, Option<u32>)>, usize)> = Vec::new();
+    for s in sources {
+        for t in s.statements.iter().filter(|t| t.kind != StatementKind::NoComment) {
+            let mut ws = Vec::new();
+            let mut own = 0;
+            for (k, w) in words(&t.text).map(|w| (0, w)).chain(words(&s.name).map(|w| (1, w))) {
+                own += usize::from(k == 0);
+                let id = *word_stem.entry(w).or_insert_with(|| {
+                    candidate(w).map(|st| {
+                        *stem_id.entry(st).or_insert_with_key(|st| {
+                            stems.push(st.clone());
+                            stems.len() as u32 - 1
+                        })
+                    })
+                });
+                ws.push((w, id));
+            }
+            claim_words.push((ws, own));
+        }
+    }
+    drop(word_stem);
+    // Sentence frequency of the claims' stems: (sentences, last sentence counted), by id.
+    let mut df: Vec<(usize, usize)> = vec![(0, usize::MAX); stems.len()];
+    // A stem is a prefix of its word's lower case (see `stem_into`), so an ASCII word whose
+    // first three letters begin no claim's stem is not stemmed at all: a table of the stems'
+    // first three bytes (folded to 5 bits each: a collision only lets a word through).
+    let key3 = |b: &[u8]| b[..3].iter().fold(0usize, |k, &c| (k << 5) | usize::from(c.to_ascii_lowercase() & 31));
+    let mut first3 = vec![0u64; 1 << 9];
+    let mut short = false;
+    for st in &stems {
+        if st.len() < 3 {
+            short = true;
+        } else {
+            let k = key3(st.as_bytes());
+            first3[k >> 6] |= 1 << (k & 63);
+        }
+    }
+    let mut buf = String::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        for w in words(doc.slice(s.span)) {
+            if !short && w.is_ascii() && (w.len() < 3 || first3[key3(w.as_bytes()) >> 6] & (1 << (key3(w.as_bytes()) & 63)) == 0) {
+                continue;
+            }
+            stem_into(w, &mut buf);
+            if let Some(&id) = stem_id.get(buf.as_str()) {
+                let e = &mut df[id as usize];
+                if e.1 != si {
+                    *e = (e.0 + 1, si);
+                }
+            }
+        }
+    }
+    let salient = |id: Option<u32>| -> Option<u32> {
+        let id = id?;
+        let f = df[id as usize].0;
+        (f * 5 <= n_sent || f <= 3).then_some(id)
+    };
+    struct Claim<'s> {
         src: usize,
         st: usize,
         /// Salient stems (as ids), sorted, unique.
@@ -150,33 +247,34 @@ pub fn find(doc: &Document, sources: &[Source]) -> Vec<Dispute> {
         neg: bool,
         para: usize,
         pos: usize,
-        surface: BTreeMap<String, String>,
+        /// Stem → the first word written for it.
+        surface: BTreeMap<&'s str, &'s str>,
         /// Stems of the statement's own words (the speaker's name left out), for the topic.
-        said: BTreeSet<String>,
+        said: BTreeSet<&'s str>,
     }
     let mut claims = Vec::new();
+    let mut claim_words = claim_words.into_iter();
     for (si, s) in sources.iter().enumerate() {
         for (ti, t) in s.statements.iter().enumerate() {
             if t.kind == StatementKind::NoComment {
                 continue;
             }
+            let (ws, own) = claim_words.next().unwrap_or_default();
             let mut bag = Vec::new();
             let mut surface = BTreeMap::new();
             let mut common = Vec::new();
-            let mut said: BTreeSet<String> = BTreeSet::new();
-            let own = words(&t.text).count();
-            for (k, w) in words(&t.text).chain(words(&s.name)).enumerate() {
-                if let Some(st) = salient(w) {
-                    let next = ids.len() as u32;
-                    let id = *ids.entry(st.clone()).or_insert(next);
+            let mut said: BTreeSet<&str> = BTreeSet::new();
+            for (k, (w, id)) in ws.into_iter().enumerate() {
+                if let Some(id) = salient(id) {
+                    let st = stems[id as usize].as_str();
                     if !w.chars().next().is_some_and(char::is_uppercase) {
                         common.push(id);
                     }
                     bag.push(id);
-                    if k < own && !said.contains(&st) {
-                        said.insert(st.clone());
+                    if k < own {
+                        said.insert(st);
                     }
-                    surface.entry(st).or_insert_with(|| w.to_string());
+                    surface.entry(st).or_insert(w);
                 }
             }
             bag.sort_unstable();
@@ -246,15 +344,15 @@ pub fn find(doc: &Document, sources: &[Source]) -> Vec<Dispute> {
         // from the words most shared by what was said, in order of first use.
         let mut count: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
         for (rank, &a) in g.iter().enumerate() {
-            for w in &claims[a].said {
-                let e = count.entry(w.as_str()).or_insert((0, rank));
+            for &w in &claims[a].said {
+                let e = count.entry(w).or_insert((0, rank));
                 e.0 += 1;
             }
         }
         let mut shared: Vec<(&str, (usize, usize))> = count.into_iter().filter(|(_, (c, _))| *c >= 2).collect();
         shared.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)).then(a.0.cmp(b.0)));
         let surface = |w: &str| {
-            g.iter().filter(|&&a| claims[a].said.contains(w)).find_map(|&a| claims[a].surface.get(w).cloned()).unwrap_or_else(|| w.to_string())
+            g.iter().filter(|&&a| claims[a].said.contains(w)).find_map(|&a| claims[a].surface.get(w).map(|s| s.to_string())).unwrap_or_else(|| w.to_string())
         };
         let calendar = |w: &str| {
             let l = w.to_lowercase();
@@ -285,4 +383,17 @@ pub fn find(doc: &Document, sources: &[Source]) -> Vec<Dispute> {
     }
     out.sort_by_key(|d| d.claims.first().map(|&(s, t)| (sources[s].statements[t].span.start, s, t)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// `words` (written out for speed) is the split it replaced.
+        #[test]
+        fn words_is_the_split(s in "[a-zA-Z0-9 ,.'’é—\u{2009}-]{0,24}") {
+            let want: Vec<&str> = s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+            let got: Vec<&str> = super::words(&s).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 }

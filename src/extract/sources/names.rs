@@ -7,7 +7,7 @@
 //! lower case elsewhere.
 
 use super::lex::{self, Gender};
-use super::tokens::{Lower, Token};
+use super::tokens::Token;
 use crate::model::{Span, Stakeholder, StakeholderKind};
 use std::collections::BTreeSet;
 
@@ -18,8 +18,13 @@ pub struct Ctx<'a> {
     pub sents: Vec<Vec<Token<'a>>>,
     /// Paragraph of every sentence (`None` for the headline and dateline).
     pub para: Vec<Option<usize>>,
-    /// Words seen in lower case inside a sentence (not at its start). Only looked up.
-    pub lower_seen: rustc_hash::FxHashSet<Lower<'a>>,
+    /// Index of every sentence's first word token (its length when it has none).
+    pub first_word: Vec<usize>,
+    /// Per sentence: its first word is capitalised and seen in lower case inside a sentence
+    /// (not at its start) somewhere in the document.
+    pub initial_lower_seen: Vec<bool>,
+    /// Per sentence: its first word is capitalised and seen capitalised inside a sentence.
+    pub initial_cap_mid: Vec<bool>,
     /// Capitalised runs, in text order.
     pub names: Vec<NameRun>,
     pub entities: Vec<Entity>,
@@ -81,8 +86,7 @@ impl<'a> Ctx<'a> {
         if !t.is_word() || !t.cap || lex::is_function_word(&t.lower) || t.lower == "'s" {
             return false;
         }
-        // The set first: the scan back to the sentence start is the slower test.
-        !(self.lower_seen.contains(&t.lower) && (0..i).all(|k| !self.sents[s][k].is_word()))
+        !(i == self.first_word[s] && self.initial_lower_seen[s])
     }
     /// The name runs that may lie within tokens `a..j` of sentence `s`: a window of `names`
     /// (sorted by start) holding every run that does, in order; callers still filter it. A scan
@@ -139,19 +143,37 @@ impl Mentions {
 /// Builds the context: tokens, lower-case vocabulary, name runs and entities.
 pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token<'a>>>, para: Vec<Option<usize>>, stakeholders: &[Stakeholder]) -> Ctx<'a> {
     let mentions = Mentions::new(stakeholders);
-    let mut lower_seen = rustc_hash::FxHashSet::default();
-    for toks in &sents {
-        let mut first = true;
-        for t in toks {
-            if t.is_word() {
-                if !first && !t.cap && !lower_seen.contains(&t.lower) {
-                    lower_seen.insert(t.lower.clone());
-                }
-                first = false;
+    // What the name tests ask about words inside sentences (not at their start) is only asked
+    // about the capitalised first words of sentences: whether each is seen there in lower case,
+    // and capitalised. So only those words are looked up, not every word put in a set.
+    let first_word: Vec<usize> = sents.iter().map(|toks| toks.iter().position(|t| t.is_word()).unwrap_or(toks.len())).collect();
+    let (initial_lower_seen, initial_cap_mid) = {
+        // First word → (seen in lower case inside, seen capitalised inside).
+        let mut asked: rustc_hash::FxHashMap<&str, (bool, bool)> = rustc_hash::FxHashMap::default();
+        for (s, toks) in sents.iter().enumerate() {
+            if let Some(t) = toks.get(first_word[s]).filter(|t| t.cap) {
+                asked.entry(t.lower.as_str()).or_insert((false, false));
             }
         }
-    }
-    let mut ctx = Ctx { text, sents, para, lower_seen, names: Vec::new(), entities: Vec::new() };
+        if !asked.is_empty() {
+            for (s, toks) in sents.iter().enumerate() {
+                for t in toks.iter().skip(first_word[s] + 1) {
+                    if t.is_word() {
+                        if let Some(e) = asked.get_mut(t.lower.as_str()) {
+                            if t.cap {
+                                e.1 = true;
+                            } else {
+                                e.0 = true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let at_first = |s: usize| sents[s].get(first_word[s]).filter(|t| t.cap).and_then(|t| asked.get(t.lower.as_str())).copied().unwrap_or_default();
+        ((0..sents.len()).map(|s| at_first(s).0).collect::<Vec<bool>>(), (0..sents.len()).map(|s| at_first(s).1).collect::<Vec<bool>>())
+    };
+    let mut ctx = Ctx { text, sents, para, first_word, initial_lower_seen, initial_cap_mid, names: Vec::new(), entities: Vec::new() };
     // Runs.
     let mut runs = Vec::new();
     for s in 0..ctx.sents.len() {
@@ -187,13 +209,13 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token<'a>>>, para: Vec<Option<usi
     // deliveries", "Daily Huawei") is not part of it.
     let standalone: rustc_hash::FxHashSet<String> = runs
         .iter()
-        .filter(|&&(s, i, _)| (0..i).any(|k| ctx.sents[s][k].is_word()))
+        .filter(|&&(s, i, _)| i > ctx.first_word[s])
         .map(|&(s, i, j)| ctx.range_text(s, i, j).to_lowercase())
         .collect();
     let runs: Vec<(usize, usize, usize)> = runs
         .into_iter()
         .map(|(s, i, j)| {
-            let initial = (0..i).all(|k| !ctx.sents[s][k].is_word());
+            let initial = i <= ctx.first_word[s];
             if initial && j - i >= 2 {
                 let whole = ctx.range_text(s, i, j).to_lowercase();
                 let rest = ctx.range_text(s, i + 1, j).to_lowercase();
@@ -207,24 +229,17 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token<'a>>>, para: Vec<Option<usi
     // A single capitalised word opening a sentence ("Estimates suggest …", "Recent reports …")
     // is a name only if the stakeholder stage found one there or the text capitalises the word
     // inside a sentence too.
-    // Only looked up: hashed, borrowing the tokens' words.
-    let cap_mid: rustc_hash::FxHashSet<&str> = ctx
-        .sents
-        .iter()
-        .flat_map(|toks| {
-            let first = toks.iter().position(|t| t.is_word()).unwrap_or(0);
-            toks.iter().enumerate().filter(move |&(k, t)| k > first && t.is_word() && t.cap).map(|(_, t)| t.lower.as_str())
-        })
-        .collect();
+    // (A run is made of capitalised words, so an initial one starts at the sentence's first word,
+    // the word `initial_cap_mid` is about.)
     let runs: Vec<(usize, usize, usize)> = runs
         .into_iter()
         .filter(|&(s, i, j)| {
-            let initial = (0..i).all(|k| !ctx.sents[s][k].is_word());
+            let initial = i <= ctx.first_word[s];
             if !initial || j - i != 1 {
                 return true;
             }
             let t = &ctx.sents[s][i];
-            cap_mid.contains(t.lower.as_str()) || mentions.first(t.span).is_some()
+            ctx.initial_cap_mid[s] || mentions.first(t.span).is_some()
         })
         .collect();
     // Split a run at its last role word ("Apple CEO Steve Jobs", "Presiding Judge Martin Mann")

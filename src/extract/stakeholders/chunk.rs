@@ -13,7 +13,7 @@
 //! when written in one run); a sentence-initial ordinary word that never appears elsewhere can
 //! be taken for a name when a capitalised word follows it.
 
-use super::lex::{fold, is_caps, TABLES};
+use super::lex::{fold, fold_push, is_caps, with_fold, TABLES};
 use crate::model::{Span, StakeholderKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,7 +220,6 @@ pub(crate) fn candidates(text: &str, sentence: usize, toks: &[Token], stats: &Wo
     let t = &*TABLES;
     let n = toks.len();
     let w = |i: usize| toks[i].text(text);
-    let lw = |i: usize| w(i).to_lowercase();
     // Tokens to skip: brackets, and parentheses with a colon (trading codes).
     let mut skip = vec![false; n];
     let mut i = 0;
@@ -300,10 +299,10 @@ pub(crate) fn candidates(text: &str, sentence: usize, toks: &[Token], stats: &Wo
         // Grow the run.
         let start = i;
         let mut end = i + 1;
-        let mut has_head = org_or_title(&lw(i));
+        let mut has_head = with_lower(w(i), org_or_title);
         loop {
             if end < n && is_name_tok(end) {
-                has_head |= org_or_title(&lw(end));
+                has_head |= with_lower(w(end), org_or_title);
                 end += 1;
                 continue;
             }
@@ -336,28 +335,31 @@ pub(crate) fn candidates(text: &str, sentence: usize, toks: &[Token], stats: &Wo
     for c in out.iter_mut() {
         let (a, b) = c.toks;
         if a > 0 {
-            let prev = lw(a - 1);
-            let prev2 = if a > 1 { lw(a - 2) } else { String::new() };
-            let prev = if prev == "the" { prev2.clone() } else { prev };
-            if LOCATIVE.contains(&prev.as_str()) {
-                c.place = true;
-            }
-            if t.honorifics.contains(prev.trim_end_matches('.')) && is_cap(w(if lw(a - 1) == "the" { a.saturating_sub(2) } else { a - 1 })) {
-                c.person = true;
-            }
+            // The word before, or the one before "the" ("" at the sentence start).
+            let the = with_lower(w(a - 1), |p| p == "the");
+            let at = if the { a.checked_sub(2) } else { Some(a - 1) };
+            with_lower(at.map_or("", w), |prev| {
+                if LOCATIVE.contains(&prev) {
+                    c.place = true;
+                }
+                if t.honorifics.contains(prev.trim_end_matches('.')) && is_cap(w(if the { a.saturating_sub(2) } else { a - 1 })) {
+                    c.person = true;
+                }
+            });
         }
         let mut k = b;
         if k < n && toks[k].kind == Tk::Pos {
             k += 1;
         }
-        if k < n && toks[k].kind == Tk::Word {
-            let next = lw(k);
-            if t.place_nouns.contains(next.as_str()) && k == b {
-                c.place = true;
-            }
-            if matches!(next.as_str(), "government" | "administration" | "regime" | "authorities") && k == b {
-                c.gov = true;
-            }
+        if k < n && toks[k].kind == Tk::Word && k == b {
+            with_lower(w(k), |next| {
+                if t.place_nouns.contains(next) {
+                    c.place = true;
+                }
+                if matches!(next, "government" | "administration" | "regime" | "authorities") {
+                    c.gov = true;
+                }
+            });
         }
     }
     // Acronym definitions: "Name (ACR)".
@@ -470,15 +472,12 @@ fn split_run(
             return None;
         }
         // Drop runs made only of months, days and other non-actor words.
-        if (a..b).all(|k| {
-            let f = lw(k);
-            t.non_actor.contains(f.as_str()) || t.months.contains(f.as_str()) || t.openers.contains(f.as_str())
-        }) {
+        if (a..b).all(|k| with_fold(w(k), |f| t.non_actor.contains(f) || t.months.contains(f) || t.openers.contains(f))) {
             return None;
         }
         // Products and events, not actors: a model number ("Trent 900", "A330-300E") or an
         // event or law word at the end ("Worldwide Developers Conference").
-        if (a..b).any(|k| w(k).chars().any(|c| c.is_ascii_digit())) || next_has_digit(b) || t.non_actor_heads.contains(lw(b - 1).as_str()) {
+        if (a..b).any(|k| w(k).chars().any(|c| c.is_ascii_digit())) || next_has_digit(b) || with_fold(w(b - 1), |f| t.non_actor_heads.contains(f)) {
             return None;
         }
         let sp = Span::new(toks[a].span.start, toks[b - 1].span.end);
@@ -599,21 +598,60 @@ fn fold_ws(s: &str) -> String {
 fn longest_lexicon(text: &str, toks: &[Token], i: usize, end: usize) -> Option<(usize, Hint)> {
     let t = &*TABLES;
     let max = t.max_tokens.min(end - i);
-    for len in (1..=max).rev() {
-        let sp = &text[toks[i].span.start..toks[i + len - 1].span.end];
-        if !is_cap(toks[i + len - 1].text(text)) {
-            continue;
+    // Most runs hold no capitalised token to end a name on: nothing to fold.
+    if !(i..i + max).any(|k| is_cap(toks[k].text(text))) {
+        return None;
+    }
+    // The fold of `text` from token `i` to the end of token `i + len - 1` is a prefix of the
+    // fold of the longest such span (`fold` works character by character and drops trailing
+    // white space), so the span is folded once and each length looks up a prefix of it.
+    thread_local!(static BUF: std::cell::RefCell<(String, Vec<usize>)> = const { std::cell::RefCell::new((String::new(), Vec::new())) });
+    BUF.with(|b| {
+        let mut b = b.borrow_mut();
+        let (folded, ends) = &mut *b;
+        folded.clear();
+        ends.clear();
+        let mut space = false;
+        let mut from = toks[i].span.start;
+        for k in i..i + max {
+            fold_push(&text[from..toks[k].span.end], folded, &mut space);
+            ends.push(folded.len());
+            from = toks[k].span.end;
         }
-        if let Some(e) = t.lookup(sp) {
-            return Some((len, Hint::Lexicon(e)));
-        }
-        if len == 1 {
-            if let Some(e) = t.demonym(sp) {
-                return Some((1, Hint::Demonym(e)));
+        // Keys with a space need their first word in `multi_first` (asked once).
+        let first_space = folded.find(' ');
+        let multi = first_space.is_some_and(|f| t.multi_first.contains(&folded[..f]));
+        for len in (1..=max).rev() {
+            if !is_cap(toks[i + len - 1].text(text)) {
+                continue;
+            }
+            let sp = &text[toks[i].span.start..toks[i + len - 1].span.end];
+            let key = &folded[..ends[len - 1]];
+            let may_be_alias = multi || first_space.is_none_or(|f| ends[len - 1] <= f);
+            if let Some(e) = may_be_alias.then(|| t.lookup_folded(key, sp)).flatten() {
+                return Some((len, Hint::Lexicon(e)));
+            }
+            if len == 1 {
+                if let Some(&e) = t.demonyms.get(key) {
+                    return Some((1, Hint::Demonym(e)));
+                }
             }
         }
+        None
+    })
+}
+
+/// Calls `f` with `w.to_lowercase()`, built on the stack for a short ASCII word.
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    if w.len() <= 32 && w.is_ascii() {
+        let mut b = [0u8; 32];
+        let b = &mut b[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        f(std::str::from_utf8(b).unwrap_or_default())
+    } else {
+        f(&w.to_lowercase())
     }
-    None
 }
 
 fn starts_title(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
@@ -625,21 +663,22 @@ fn starts_title(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
 fn title_end(text: &str, toks: &[Token], i: usize, end: usize) -> Option<usize> {
     let t = &*TABLES;
     let lw = |k: usize| toks[k].text(text).to_lowercase();
+    let is_title = |k: usize| with_lower(toks[k].text(text), |w| t.titles.contains(w));
     let mut k = i;
-    while k < end && t.title_modifiers.contains(lw(k).as_str()) && !t.titles.contains(lw(k).as_str()) {
+    while k < end && with_lower(toks[k].text(text), |w| t.title_modifiers.contains(w) && !t.titles.contains(w)) {
         k += 1;
     }
-    if k >= end || !t.titles.contains(lw(k).as_str()) {
+    if k >= end || !is_title(k) {
         return None;
     }
     // "General Motors": a title word followed by a capitalised non-name is not a title, but we
     // cannot tell; the lexicon catches the known ones first.
     k += 1;
-    while k < end && t.titles.contains(lw(k).as_str()) {
+    while k < end && is_title(k) {
         k += 1;
     }
     // Complement: "of State", "for Afghanistan", "of the Interior".
-    if k + 1 < end && matches!(lw(k).as_str(), "of" | "for" | "to" | "on") {
+    if k + 1 < end && with_lower(toks[k].text(text), |w| matches!(w, "of" | "for" | "to" | "on")) {
         let mut m = k + 1;
         if lw(m) == "the" && m + 1 < end {
             m += 1;
@@ -658,11 +697,10 @@ fn org_kind(text: &str, toks: &[Token], a: usize, b: usize) -> Option<Stakeholde
     // The word before the first connector is usually the head ("Center for …"); otherwise the last.
     let mut best = None;
     for k in a..b {
-        let w = toks[k].text(text).to_lowercase();
         if !is_cap(toks[k].text(text)) {
             break;
         }
-        if let Some(&kind) = t.org_words.get(w.trim_end_matches('.')) {
+        if let Some(kind) = with_lower(toks[k].text(text), |w| t.org_words.get(w.trim_end_matches('.')).copied()) {
             best = Some(kind);
         }
     }

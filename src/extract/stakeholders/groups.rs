@@ -13,7 +13,7 @@
 //! singular groups ("the team").
 
 use super::chunk::{is_cap, Cand, Tk, Token, WordStats};
-use super::lex::fold;
+use super::lex::{fold, with_fold};
 use crate::lexicon;
 use crate::model::Span;
 use rustc_hash::FxHashMap as HashMap;
@@ -22,6 +22,9 @@ use std::sync::LazyLock;
 /// Plural noun → may stand alone.
 static NOUNS: LazyLock<HashMap<&'static str, bool>> =
     LazyLock::new(|| lexicon::map("people-nouns.txt").into_iter().map(|(k, v)| (k, v == "bare")).collect());
+
+/// The nouns' lengths and last letters (a prefilter).
+static NOUN_SHAPE: LazyLock<lexicon::Shape> = LazyLock::new(|| lexicon::Shape::of(NOUNS.keys().copied()));
 
 const NOT_MODIFIERS: &[&str] = &[
     "the", "a", "an", "of", "to", "with", "by", "for", "and", "or", "but", "that", "which", "who", "said", "told", "says",
@@ -73,8 +76,11 @@ pub(super) fn find(text: &str, toks: &[Vec<Token>], cands: &[Cand], stats: &Word
             if is_cap(word) && i != first {
                 continue;
             }
-            let lw = fold(word);
-            let Some(&bare) = NOUNS.get(lw.as_str()) else { continue };
+            // Most words have no noun's length or last letter: not looked up.
+            if word.is_ascii() && !word.contains('.') && !NOUN_SHAPE.may_hold_ascii_lower(word) {
+                continue;
+            }
+            let Some(bare) = with_fold(word, |lw| NOUNS.get(lw).copied()) else { continue };
             // Inside a name ("Committee to Protect Journalists")?
             if inside.contains(&(si, i)) {
                 continue;

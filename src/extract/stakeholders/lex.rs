@@ -39,6 +39,9 @@ pub(crate) struct Tables {
     pub(crate) capitals: HashSet<String>,
     /// Most tokens in an alias (bounds the longest-match search).
     pub(crate) max_tokens: usize,
+    /// First words of the aliases of several words: a folded name whose first word is not
+    /// one is no alias of several words (so most spans need one look-up, not one per length).
+    pub(crate) multi_first: HashSet<String>,
     pub(crate) titles: HashSet<&'static str>,
     pub(crate) title_modifiers: HashSet<&'static str>,
     pub(crate) honorifics: HashSet<&'static str>,
@@ -64,18 +67,55 @@ pub(crate) fn fold(s: &str) -> String {
 /// [`fold`] into a buffer (cleared first), for lookups that need no new string.
 pub(crate) fn fold_into(s: &str, out: &mut String) {
     out.clear();
-    let mut space = false;
+    fold_push(s, out, &mut false);
+}
+
+/// [`fold`] of `s` appended to `out`, which holds the fold of the text before `s`; `space` says
+/// that text ended in white space (start with `false`). So folding a text in pieces gives the
+/// fold of the whole, and the fold of a prefix is a prefix of the fold.
+pub(crate) fn fold_push(s: &str, out: &mut String, space: &mut bool) {
+    // ASCII text (most words): byte by byte, the same rules; `char::is_whitespace` in ASCII is
+    // tab, line feed, vertical tab, form feed, carriage return and space.
+    // Runs of other bytes are copied whole, then lower-cased in place.
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        let plain = |c: u8| !matches!(c, b'\t'..=b'\r' | b' ' | b'.');
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'.' {
+                i += 1;
+                continue;
+            }
+            if !plain(b[i]) {
+                *space = !out.is_empty();
+                i += 1;
+                continue;
+            }
+            if *space {
+                out.push(' ');
+                *space = false;
+            }
+            let start = i;
+            while i < b.len() && plain(b[i]) {
+                i += 1;
+            }
+            let at = out.len();
+            out.push_str(&s[start..i]);
+            out[at..].make_ascii_lowercase();
+        }
+        return;
+    }
     for c in s.chars() {
         if c.is_whitespace() {
-            space = !out.is_empty();
+            *space = !out.is_empty();
             continue;
         }
         if c == '.' {
             continue;
         }
-        if space {
+        if *space {
             out.push(' ');
-            space = false;
+            *space = false;
         }
         match c {
             '’' | '‘' => out.push('\''),
@@ -83,6 +123,31 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
             _ => out.extend(c.to_lowercase()),
         }
     }
+}
+
+/// Calls `f` with [`fold`]`(s)` built in a buffer of this thread (no new string per call).
+pub(crate) fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    // A short ASCII word (most calls): on the stack; its fold is its bytes but dots, lower-cased.
+    if s.len() <= 64 && s.bytes().all(|b| b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ')) {
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for &b in s.as_bytes() {
+            if b != b'.' {
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+        return f(std::str::from_utf8(&buf[..n]).unwrap_or_default());
+    }
+    thread_local!(static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) });
+    BUF.with(|b| match b.try_borrow_mut() {
+        Ok(mut b) => {
+            fold_into(s, &mut b);
+            f(&b)
+        }
+        // Only when `f` itself folds: a string of its own.
+        Err(_) => f(&fold(s)),
+    })
 }
 
 /// True when every letter is upper case and there are at least two ("UN", "U.S.", "G20").
@@ -112,6 +177,7 @@ fn build() -> Tables {
         demonyms: HashMap::default(),
         capitals: HashSet::default(),
         max_tokens: 1,
+        multi_first: HashSet::default(),
         titles: lexicon::set("titles.txt").into_iter().collect(),
         title_modifiers: lexicon::set("title-modifiers.txt").into_iter().collect(),
         honorifics: lexicon::set("honorifics.txt").into_iter().collect(),
@@ -165,6 +231,7 @@ fn build() -> Tables {
             add_alias(&mut t, a, idx);
         }
     }
+    t.multi_first = t.aliases.keys().filter_map(|k| k.split_once(' ')).map(|(first, _)| first.to_string()).collect();
     t
 }
 
@@ -183,14 +250,18 @@ fn add_alias(t: &mut Tables, alias: &'static str, entry: usize) {
 impl Tables {
     /// The entry a name denotes, checking capitals for all-capital aliases.
     pub(crate) fn lookup(&self, text: &str) -> Option<usize> {
-        let a = self.aliases.get(&fold(text))?;
+        with_fold(text, |k| self.lookup_folded(k, text))
+    }
+    /// [`Tables::lookup`] of `text` whose fold is `key`.
+    pub(crate) fn lookup_folded(&self, key: &str, text: &str) -> Option<usize> {
+        let a = self.aliases.get(key)?;
         if a.caps && !is_caps(text) {
             return None;
         }
         Some(a.entry)
     }
     pub(crate) fn demonym(&self, text: &str) -> Option<usize> {
-        self.demonyms.get(&fold(text)).copied()
+        with_fold(text, |k| self.demonyms.get(k).copied())
     }
 }
 
@@ -211,5 +282,50 @@ mod tests {
         assert_eq!(t.entries[t.demonym("Turkish").unwrap()].name, "Turkey");
         assert!(t.capitals.contains("kabul"));
         assert_eq!(fold("China’s  Huawei"), "china's huawei");
+        for w in ["U.S.", "Who", "a b", " x ", "Ünïcode", "", "..", &"A".repeat(70)] {
+            assert_eq!(with_fold(w, str::to_string), fold(w), "{w:?}");
+        }
+    }
+
+    /// The character-by-character fold the ASCII path and the piecewise fold must equal.
+    fn fold_reference(s: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in s.chars() {
+            if c.is_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if c == '.' {
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            match c {
+                '’' | '‘' => out.push('\''),
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// `fold` (ASCII fast path included) is the reference fold, and folding in two pieces
+        /// with `fold_push` gives the same string (longest_lexicon folds token by token).
+        #[test]
+        fn fold_matches_reference_whole_and_in_pieces(s in "[aZ. \t\u{b}\n’İé]{0,16}", cut in 0usize..17) {
+            let want = fold_reference(&s);
+            proptest::prop_assert_eq!(&fold(&s), &want);
+            let cut = crate::model::floor_char_boundary(&s, cut.min(s.len()));
+            let (mut out, mut space) = (String::new(), false);
+            fold_push(&s[..cut], &mut out, &mut space);
+            let prefix = out.clone();
+            fold_push(&s[cut..], &mut out, &mut space);
+            proptest::prop_assert_eq!(&out, &want);
+            proptest::prop_assert!(want.starts_with(&prefix));
+            proptest::prop_assert_eq!(prefix, fold_reference(&s[..cut]));
+        }
     }
 }

@@ -43,7 +43,7 @@ pub(crate) use chunk::{tokenize, Tk, Token};
 
 use crate::model::{Diagnostic, Document, Mention, Span, Stakeholder, StakeholderKind};
 use chunk::{Cand, Hint, WordStats};
-use lex::{fold, is_caps, TABLES};
+use lex::{fold, is_caps, with_fold, TABLES};
 use rustc_hash::FxHashMap as HashMap;
 
 /// A group of candidates that name one actor.
@@ -77,19 +77,23 @@ fn speech_context(text: &str, tk: &[Token], c: &Cand) -> bool {
     if b < tk.len() && tk[b].kind == Tk::Pos {
         b += 1;
     }
-    let mut after = tk.get(b).map(|t| fold(t.text(text))).unwrap_or_default();
-    // "Thomas West, the U.S. Special Representative for Afghanistan, stated": past the appositive.
-    if after == "," {
+    // Token folds compared in place (no strings): a token holds no white space, so the fold
+    // of two tokens joined by a space is "according to" exactly when they fold to "according"
+    // and "to".
+    let folds_to = |k: usize, w: &str| tk.get(k).is_some_and(|t| with_fold(t.text(text), |f| f == w));
+    // The word after the mention; "Thomas West, the U.S. Special Representative for
+    // Afghanistan, stated": past the appositive.
+    let mut after = b;
+    if folds_to(b, ",") {
         if let Some(k) = (b + 1..tk.len().min(b + 16)).find(|&k| tk[k].text(text) == ",") {
-            after = tk.get(k + 1).map(|t| fold(t.text(text))).unwrap_or_default();
+            after = k + 1;
         }
     }
     let mut p = a;
-    if p > 0 && fold(tk[p - 1].text(text)) == "the" {
+    if p > 0 && folds_to(p - 1, "the") {
         p -= 1;
     }
-    let before2 = if p >= 2 { format!("{} {}", fold(tk[p - 2].text(text)), fold(tk[p - 1].text(text))) } else { String::new() };
-    speech_after(&after) || before2 == "according to"
+    tk.get(after).is_some_and(|t| with_fold(t.text(text), speech_after)) || (p >= 2 && folds_to(p - 2, "according") && folds_to(p - 1, "to"))
 }
 
 fn levenshtein(a: &str, b: &str) -> usize {
