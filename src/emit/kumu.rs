@@ -44,7 +44,7 @@ struct Connection<'a> {
 
 pub fn blueprint(doc: &wire::Document) -> String {
     let name = |id: &str| doc.stakeholders.iter().find(|s| s.id == id).map(|s| s.name.as_str());
-    let elements = doc
+    let elements: Vec<Element> = doc
         .stakeholders
         .iter()
         .map(|s| Element {
@@ -78,9 +78,12 @@ pub fn blueprint(doc: &wire::Document) -> String {
             connections.push(Connection { from: &s.name, to, kind: "part-of", label: "affiliated with", description: "", direction: "directed" });
         }
     }
-    let mut out = serde_json::to_string(&Blueprint { elements, connections }).expect("blueprint always serialises");
-    out.push('\n');
-    out
+    // Sized for the usual blueprint up front (growing from nothing copied it several times).
+    let guess = 256 + 160 * elements.len() + connections.iter().map(|c| 128 + c.description.len()).sum::<usize>();
+    let mut out = Vec::with_capacity(guess);
+    serde_json::to_writer(&mut out, &Blueprint { elements, connections }).expect("blueprint always serialises");
+    out.push(b'\n');
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 #[cfg(test)]

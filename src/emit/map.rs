@@ -47,6 +47,11 @@ pub fn escape_into(out: &mut String, s: &str) {
     let b = s.as_bytes();
     let (mut start, mut i) = (0, 0);
     while i < b.len() {
+        // Skip plain bytes with one table look-up each.
+        match b[i..].iter().position(|&c| SPECIAL[usize::from(c)]) {
+            Some(k) => i += k,
+            None => break,
+        }
         let rep = match b[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
@@ -75,6 +80,24 @@ pub fn escape_into(out: &mut String, s: &str) {
     }
     out.push_str(&s[start..]);
 }
+
+/// The bytes [`escape_into`] may change: markup characters, C0 controls, and 0xEF (which
+/// starts U+FFFE and U+FFFF).
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = true;
+        c += 1;
+    }
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xEF] = true;
+    t
+};
 
 /// [`crate::slug::kebab`] of a kind or id, borrowed when it is kebab-case already (lower-case
 /// ASCII letters, digits and single inner hyphens), which `kebab` returns unchanged.
