@@ -583,7 +583,7 @@ pub fn display_date(value: &str, modifier: Option<&str>, text: &str) -> String {
         Some("start") => "early ",
         Some("mid") => "mid-",
         Some("end") => "late ",
-        _ => "",
+        _ => return base,
     };
     format!("{prefix}{base}")
 }
@@ -598,8 +598,8 @@ fn format_value(v: &str) -> Option<String> {
     if let Some(d) = v.strip_prefix('P') {
         return format_duration(d);
     }
-    let parts: Vec<&str> = v.split('-').collect();
-    let year = parts.first()?;
+    let mut parts = v.split('-');
+    let year = &parts.next()?;
     let year_text = match year.len() {
         4 if year.bytes().all(|b| b.is_ascii_digit()) => Some(year.to_string()),
         4 if *year == "XXXX" => None,
@@ -608,8 +608,8 @@ fn format_value(v: &str) -> Option<String> {
         2 if year.bytes().all(|b| b.is_ascii_digit()) => return Some(format!("the {}th century", year.parse::<u32>().ok()? + 1)),
         _ => return None,
     };
-    let month_or_part = parts.get(1);
-    let day = parts.get(2);
+    let month_or_part = parts.next();
+    let day = parts.next();
     let unknown_year = " (year not stated)";
     let with_year = |s: String| match &year_text {
         Some(y) => format!("{s} {y}"),
@@ -632,7 +632,7 @@ fn format_value(v: &str) -> Option<String> {
             }
         }
         (Some(p), None) => {
-            let part = match *p {
+            let part = match p {
                 "SP" => "spring",
                 "SU" => "summer",
                 "FA" => "autumn",
