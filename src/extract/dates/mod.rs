@@ -69,6 +69,16 @@ static PAST_VERBS: Set = LazyLock::new(|| hashed_set("past-verbs.txt"));
 static EVENT_NOUNS: Set = LazyLock::new(|| hashed_set("event-nouns.txt"));
 /// The lengths and last bytes of the weekday names: most words fail it, with no hashing.
 static WEEKDAY_SHAPE: LazyLock<lexicon::Shape> = LazyLock::new(|| lexicon::Shape::of(WEEKDAYS.keys().copied()));
+/// The same for the number words ("four", "twenty").
+static NUMBER_SHAPE: LazyLock<lexicon::Shape> = LazyLock::new(|| lexicon::Shape::of(NUMBER_WORDS.keys().copied()));
+
+/// A number word's value ("four" → 4), from `data/number-words.txt`.
+fn number_word(w: &str) -> Option<&'static str> {
+    if !NUMBER_SHAPE.may_hold(w) {
+        return None;
+    }
+    NUMBER_WORDS.get(w).copied()
+}
 
 /// Words after which a bare month name, season or year is a date ("in May", "since 2008").
 const CUES: &[&str] = &[
@@ -1431,11 +1441,11 @@ impl Tagger {
                 "a" | "an" | "one" => (Some(1), i + 1),
                 "several" | "few" | "many" | "some" => (None, i + 1),
                 "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy" | "eighty" | "ninety" if is_punct(t.get(i + 1), &["-"]) => {
-                    let tens: u32 = NUMBER_WORDS.get(tok.lower.as_str())?.parse().ok()?;
-                    let ones: u32 = t.get(i + 2).and_then(|x| NUMBER_WORDS.get(x.lower.as_str())).and_then(|v| v.parse().ok()).filter(|v: &u32| *v < 10)?;
+                    let tens: u32 = number_word(tok.lower.as_str())?.parse().ok()?;
+                    let ones: u32 = t.get(i + 2).and_then(|x| number_word(x.lower.as_str())).and_then(|v| v.parse().ok()).filter(|v: &u32| *v < 10)?;
                     (Some(tens + ones), i + 3)
                 }
-                w => (Some(NUMBER_WORDS.get(w)?.parse().ok()?), i + 1),
+                w => (Some(number_word(w)?.parse().ok()?), i + 1),
             }
         } else {
             return None;
@@ -1527,7 +1537,7 @@ impl Tagger {
             return None;
         }
         // "a four-year term", "the 11-year war"
-        if let Some(n) = tok.int().or_else(|| NUMBER_WORDS.get(l).and_then(|v| v.parse().ok())) {
+        if let Some(n) = tok.int().or_else(|| number_word(l).and_then(|v| v.parse().ok())) {
             if is_punct(t.get(i + 1), &["-"]) && t.get(i + 2).is_some_and(|x| x.start == t[i + 1].end) {
                 if let Some(u) = unit_of(t.get(i + 2)).filter(|_| !t[i + 2].lower.ends_with('s')) {
                     if u != "WE" {

@@ -10,6 +10,28 @@ use super::lex;
 use super::names::Ctx;
 use super::tokens::{Quote, Tk};
 use crate::model::{Span, StatementKind};
+use std::sync::LazyLock;
+
+/// Bits of [`CUE_WORDS`]: the first word of a no-comment phrase, an attitude adjective, a cue verb.
+const NO_COMMENT_FIRST: u8 = 1;
+const CUE_ADJECTIVE: u8 = 2;
+const CUE_VERB: u8 = 4;
+
+/// Every word [`find`] looks up for each token, with the lists it is in: one look-up per token
+/// tells which of the three lists to ask (most tokens are in none).
+static CUE_WORDS: LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut m: rustc_hash::FxHashMap<&'static str, u8> = rustc_hash::FxHashMap::default();
+    for &w in lex::NO_COMMENT_BY_FIRST.keys() {
+        *m.entry(w).or_default() |= NO_COMMENT_FIRST;
+    }
+    for &w in lex::CUE_ADJECTIVES.iter() {
+        *m.entry(w).or_default() |= CUE_ADJECTIVE;
+    }
+    for &w in lex::CUES.keys() {
+        *m.entry(w).or_default() |= CUE_VERB;
+    }
+    m
+});
 
 /// Where the speaker noun phrase is: sentence and token range, or a reuse of another raw
 /// statement's speaker (participles: "…, adding that").
@@ -339,9 +361,10 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
     let n = toks.len();
     let first_of_sentence = out.len();
     let mut used = vec![false; n];
+    let lists: Vec<u8> = toks.iter().map(|t| CUE_WORDS.get(t.lower.as_str()).copied().unwrap_or(0)).collect();
     // 1. No-comment records.
     for c in 0..n {
-        if used[c] {
+        if used[c] || lists[c] & NO_COMMENT_FIRST == 0 {
             continue;
         }
         let Some(phrases) = lex::NO_COMMENT_BY_FIRST.get(toks[c].lower.as_str()) else { continue };
@@ -472,7 +495,7 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
     }
     // 3. Attitude adjectives: "rights groups are worried that …".
     for c in 1..n {
-        if used[c] || !lex::CUE_ADJECTIVES.contains(toks[c].lower.as_str()) || quote_at(quotes, toks[c].span.start).is_some() {
+        if used[c] || lists[c] & CUE_ADJECTIVE == 0 || quote_at(quotes, toks[c].span.start).is_some() {
             continue;
         }
         if !toks.get(c + 1).is_some_and(|x| matches!(x.lower.as_str(), "that" | "about" | "over")) {
@@ -510,7 +533,7 @@ pub fn find(ctx: &Ctx, s: usize, quotes: &[Quote], out: &mut Vec<Raw>) {
     // 4. Cue verbs.
     for c in 0..n {
         let t = &toks[c];
-        if used[c] || !t.is_word() || (t.cap && c > 0) || (c == 0 && !t.lower.ends_with("ing")) {
+        if used[c] || lists[c] & CUE_VERB == 0 || !t.is_word() || (t.cap && c > 0) || (c == 0 && !t.lower.ends_with("ing")) {
             continue;
         }
         let Some(&lemma) = lex::CUES.get(t.lower.as_str()) else { continue };

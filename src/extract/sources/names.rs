@@ -41,7 +41,7 @@ pub struct NameRun {
     pub entity: Option<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntKind {
     Person,
     Org,
@@ -347,6 +347,9 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token<'a>>>, para: Vec<Option<usi
         }
         classified.push((s, i, j, kind));
     }
+    // Entities by ASCII-lower-cased name and kind: the first with a name equal to a run's
+    // (ignoring ASCII case) is the first index of its set. Only looked up, never iterated.
+    let mut by_name: rustc_hash::FxHashMap<(String, EntKind), BTreeSet<usize>> = rustc_hash::FxHashMap::default();
     for (s, i, j, kind) in classified {
         let span = ctx.range_span(s, i, j);
         let Some(mut kind) = kind else {
@@ -362,7 +365,7 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token<'a>>>, para: Vec<Option<usi
         }
         // Find the entity: a person's surname joins the full name; a misspelt surname joins
         // the close one ("Schroden" → "Schroeder").
-        let mut found = ctx.entities.iter().position(|e| e.name.eq_ignore_ascii_case(&name) && e.kind == kind);
+        let mut found = by_name.get(&(name.to_ascii_lowercase(), kind)).and_then(|ks| ks.first().copied());
         if found.is_none() && kind == EntKind::Person {
             let mine = name.rsplit(' ').next().unwrap_or("").to_lowercase();
             found = ctx.entities.iter().position(|e| {
@@ -375,6 +378,11 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token<'a>>>, para: Vec<Option<usi
             if let Some(k) = found {
                 // A later full name replaces an earlier surname.
                 if ctx.entities[k].name.split(' ').count() < name.split(' ').count() {
+                    let old = (ctx.entities[k].name.to_ascii_lowercase(), ctx.entities[k].kind);
+                    if let Some(ks) = by_name.get_mut(&old) {
+                        ks.remove(&k);
+                    }
+                    by_name.entry((name.to_ascii_lowercase(), ctx.entities[k].kind)).or_default().insert(k);
                     ctx.entities[k].name = name.clone();
                 }
             }
@@ -384,6 +392,7 @@ pub fn build<'a>(text: &'a str, sents: Vec<Vec<Token<'a>>>, para: Vec<Option<usi
             None => {
                 let body = mentions.first(span).map(|k| stakeholders[k].kind);
                 ctx.entities.push(Entity { name: name.clone(), kind, gender: None, roles: BTreeSet::new(), affiliation: None, body });
+                by_name.entry((name.to_ascii_lowercase(), kind)).or_default().insert(ctx.entities.len() - 1);
                 ctx.entities.len() - 1
             }
         };

@@ -70,7 +70,8 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
 
 /// [`tokenize`] over the `n` characters of `s`: `at(k)` is the byte offset and the character.
 fn tokenize_chars<'a>(s: &'a str, span: Span, n: usize, at: impl Fn(usize) -> (usize, char)) -> Vec<Token<'a>> {
-    let mut out = Vec::new();
+    // About one token per five bytes of prose: room for most sentences without regrowing.
+    let mut out = Vec::with_capacity(s.len() / 4 + 4);
     let mut k = 0;
     let byte_at = |k: usize| if k < n { at(k).0 } else { s.len() };
     while k < n {

@@ -51,7 +51,8 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
 
 /// [`tokenize`] over the `n` characters of `s`: `at(k)` is the byte offset and the character.
 fn tokenize_chars(s: &str, span: Span, n: usize, at: impl Fn(usize) -> (usize, char)) -> Vec<Token> {
-    let mut out = Vec::new();
+    // About one token per five bytes of prose: room for most sentences without regrowing.
+    let mut out = Vec::with_capacity(s.len() / 4 + 4);
     let mut i = 0;
     let off_at = |k: usize| if k < n { at(k).0 } else { s.len() };
     while i < n {
