@@ -51,7 +51,10 @@ fn push_str(out: &mut String, s: &str) {
 /// even a line break stays on one line). Also used for the stakeholder pages.
 pub(crate) fn push_toml_str(out: &mut String, s: &str) {
     out.push('"');
-    if !s.chars().any(|c| c == '"' || c == '\\' || c.is_control()) {
+    // A byte test first (most strings need no escape): control characters are U+0000-U+001F,
+    // U+007F and U+0080-U+009F (C2 80-C2 9F); a string with a C2 byte takes the character
+    // loop, which copies what is not a control character.
+    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7F || b == 0xC2) {
         out.push_str(s);
     } else {
         for c in s.chars() {

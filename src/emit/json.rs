@@ -19,13 +19,41 @@ pub fn push_str_script(out: &mut String, s: &str) {
     push(out, s, true);
 }
 
+/// The bytes a JSON string escapes: `"`, `\` and the C0 controls; for scripts also `<`, `>`
+/// and `&`.
+static SPECIAL: [bool; 256] = special(false);
+static SCRIPT_SPECIAL: [bool; 256] = special(true);
+
+const fn special(script: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = true;
+        c += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    if script {
+        t[b'<' as usize] = true;
+        t[b'>' as usize] = true;
+        t[b'&' as usize] = true;
+    }
+    t
+}
+
 fn push(out: &mut String, s: &str, script: bool) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.reserve(s.len() + 2);
     out.push('"');
     let b = s.as_bytes();
+    // Bytes that may need an escape: one table look-up each to skip the others.
+    let special = if script { &SCRIPT_SPECIAL } else { &SPECIAL };
     let mut start = 0;
-    for (i, &c) in b.iter().enumerate() {
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&c| special[usize::from(c)]) {
+        i += k;
+        let c = b[i];
+        i += 1;
         let rep: &str = match c {
             b'"' => "\\\"",
             b'\\' => "\\\\",
@@ -40,7 +68,7 @@ fn push(out: &mut String, s: &str, script: bool) {
             b'&' if script => "\\u0026",
             _ => continue,
         };
-        out.push_str(&s[start..i]);
+        out.push_str(&s[start..i - 1]);
         if rep.is_empty() {
             out.push_str("\\u00");
             out.push(char::from(HEX[usize::from(c >> 4)]));
@@ -48,7 +76,7 @@ fn push(out: &mut String, s: &str, script: bool) {
         } else {
             out.push_str(rep);
         }
-        start = i + 1;
+        start = i;
     }
     out.push_str(&s[start..]);
     out.push('"');
