@@ -20,10 +20,11 @@
 //!    wrote it and it is unchanged since; a hand-written or hand-edited file stops that seed with a
 //!    message instead. A new bundle (its folder does not exist yet: every bundle of a cold build)
 //!    is written into a hidden staging folder beside its place, `.<slug>.new<pid>`, which the
-//!    related pass moves into place in one rename once the page is in it: each file is still
-//!    written to a temporary place and renamed, readers (and `zola serve`) see the whole bundle
-//!    or none of it, and a cold build makes one rename per bundle instead of one per file. A
-//!    staging folder left by a build that was killed is removed by the next build.
+//!    related pass moves into place once the page is in it (under a hidden name, which it takes
+//!    last): each file is still written to a temporary place and renamed, the page appears
+//!    when every file it loads is there (to readers and to a `zola serve` watching), and a cold
+//!    build makes two renames per bundle instead of six. A staging folder left by a build that
+//!    was killed is removed by the next build.
 //!    Each bundle's `index.md` is checked here but held back: the related pass writes it with
 //!    its related-explainers list in the front matter (the list needs every article), so a cold
 //!    build writes every file once; a page not extracted again is rewritten only when its list
@@ -329,6 +330,9 @@ fn unique_slug(base: &str, file: &str, used: &BTreeSet<String>) -> String {
     (2..).map(|i| format!("{base}-{h}-{i}")).find(|s| !used.contains(s)).expect("some suffix is free")
 }
 
+/// A new bundle's page while its staging folder moves into place (hidden: Zola skips it).
+const STAGED_PAGE: &str = ".index.md.new";
+
 /// The hidden folder a new bundle is written into before it is moved into place.
 fn staging_name(slug: &str) -> String {
     format!(".{slug}.new{}", std::process::id())
@@ -588,10 +592,14 @@ fn related_pass(
                     .ok_or_else(|| format!("{rel}: not a page explainer wrote; related explainers not written"))?;
                 let f = OutFile { path: PathBuf::from(&rel), bytes: text.into_bytes() };
                 if let Some(st) = &staged {
-                    // A new bundle: the page completes its staging folder, which then moves
-                    // into place whole.
-                    std::fs::write(st.tmp.join("index.md"), &f.bytes).map_err(|err| format!("{rel}: cannot write: {err}"))?;
+                    // A new bundle: the page goes into its staging folder under a hidden name
+                    // (Zola skips hidden files, so a staging folder is never a page, even to a
+                    // `zola serve` watching), the folder moves into place, and the page takes
+                    // its name last, when every file it loads is there.
+                    let hidden = st.tmp.join(STAGED_PAGE);
+                    std::fs::write(&hidden, &f.bytes).map_err(|err| format!("{rel}: cannot write: {err}"))?;
                     std::fs::rename(&st.tmp, &st.dest).map_err(|err| format!("{rel}: cannot move the new bundle into place: {err}"))?;
+                    std::fs::rename(st.dest.join(STAGED_PAGE), st.dest.join("index.md")).map_err(|err| format!("{rel}: cannot write: {err}"))?;
                     return Ok((true, FileRecord::of(&f.bytes)));
                 }
                 let changed = crate::emit::write_atomic(root, &f).map_err(|e| e.to_string())?;
