@@ -2,18 +2,14 @@
 //! its path: a byte-exact fingerprint of the whole per-seed pipeline, used to check that a speed
 //! change leaves every output byte as it was (`cargo run --release --example dump_bundle -- DIR > out`).
 
+#[path = "common/mod.rs"]
+mod common;
 use explainer::{clean, emit, extract, ingest, segment};
 use std::io::Write;
 
 fn main() {
     let dir = std::env::args().nth(1).expect("DIR");
-    let mut files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| e.path().to_path_buf())
-        .collect();
-    files.sort();
+    let files = common::seed_paths(&dir);
     let out = std::io::stdout();
     let mut out = std::io::BufWriter::new(out.lock());
     for path in files {

@@ -3,6 +3,8 @@
 //! reads every `*.txt` under DIR and runs decode → clean → segment and extract over all of them
 //! PASSES times (3), printing each pass and the least CPU time of each stage.
 
+#[path = "common/mod.rs"]
+mod common;
 use explainer::{clean, extract, ingest, segment};
 
 #[global_allocator]
@@ -19,13 +21,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let dir = args.get(1).expect("DIR");
     let passes: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(3);
-    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| (e.path().display().to_string(), std::fs::read(e.path()).unwrap()))
-        .collect();
-    files.sort();
+    let files = common::seeds(dir);
     let mut best = [f64::MAX; 2];
     for pass in 0..passes {
         let mut t = [0.0f64; 2];

@@ -4,6 +4,8 @@
 //! of `emit::bundle` over them REPEAT times (3) and prints the fastest pass of each part
 //! (1 thread; the machine is shared, so the minimum is the figure to compare).
 
+#[path = "common/mod.rs"]
+mod common;
 use explainer::{clean, emit, extract, ingest, segment, wire};
 use std::time::{Duration, Instant};
 
@@ -15,13 +17,7 @@ fn main() {
     let dir = args.get(1).expect("DIR");
     let max: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(usize::MAX);
     let repeat: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(3);
-    let mut files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| e.path().to_path_buf())
-        .collect();
-    files.sort();
+    let mut files = common::seed_paths(dir);
     files.truncate(max);
     let xs: Vec<explainer::model::Explainer> = files
         .iter()

@@ -3,6 +3,8 @@
 //! DIR (e.g. the `seeds/` of a `bench` site) and runs decode → clean → segment → extract → emit
 //! bundle over them REPEAT times (1), reporting the time of each stage.
 
+#[path = "common/mod.rs"]
+mod common;
 use explainer::{clean, emit, extract, ingest, segment};
 
 #[global_allocator]
@@ -13,13 +15,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let dir = args.get(1).expect("DIR");
     let repeat: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
-    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| (e.path().display().to_string(), std::fs::read(e.path()).unwrap()))
-        .collect();
-    files.sort();
+    let files = common::seeds(dir);
     let mb = files.iter().map(|f| f.1.len()).sum::<usize>() as f64 / 1e6 * repeat as f64;
     let mut t = [Duration::ZERO; 4];
     let mut out = 0usize;

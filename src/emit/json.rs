@@ -21,25 +21,8 @@ pub fn push_str_script(out: &mut String, s: &str) {
 
 /// The bytes a JSON string escapes: `"`, `\` and the C0 controls; for scripts also `<`, `>`
 /// and `&`.
-static SPECIAL: [bool; 256] = special(false);
-static SCRIPT_SPECIAL: [bool; 256] = special(true);
-
-const fn special(script: bool) -> [bool; 256] {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 0x20 {
-        t[c] = true;
-        c += 1;
-    }
-    t[b'"' as usize] = true;
-    t[b'\\' as usize] = true;
-    if script {
-        t[b'<' as usize] = true;
-        t[b'>' as usize] = true;
-        t[b'&' as usize] = true;
-    }
-    t
-}
+static SPECIAL: [bool; 256] = super::control_and(b"\"\\");
+static SCRIPT_SPECIAL: [bool; 256] = super::control_and(b"\"\\<>&");
 
 fn push(out: &mut String, s: &str, script: bool) {
     const HEX: &[u8; 16] = b"0123456789abcdef";

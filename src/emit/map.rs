@@ -83,21 +83,7 @@ pub fn escape_into(out: &mut String, s: &str) {
 
 /// The bytes [`escape_into`] may change: markup characters, C0 controls, and 0xEF (which
 /// starts U+FFFE and U+FFFF).
-static SPECIAL: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 0x20 {
-        t[c] = true;
-        c += 1;
-    }
-    t[b'&' as usize] = true;
-    t[b'<' as usize] = true;
-    t[b'>' as usize] = true;
-    t[b'"' as usize] = true;
-    t[b'\'' as usize] = true;
-    t[0xEF] = true;
-    t
-};
+static SPECIAL: [bool; 256] = super::control_and(b"&<>\"'\xEF");
 
 /// [`crate::slug::kebab`] of a kind or id, borrowed when it is kebab-case already (lower-case
 /// ASCII letters, digits and single inner hyphens), which `kebab` returns unchanged.

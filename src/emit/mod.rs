@@ -29,6 +29,23 @@ use crate::model::Explainer;
 use crate::wire;
 use std::path::{Path, PathBuf};
 
+/// A byte table for escapers that skip plain bytes by one look-up each: true for the C0
+/// controls and for each byte of `extra`.
+pub(crate) const fn control_and(extra: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = true;
+        c += 1;
+    }
+    let mut i = 0;
+    while i < extra.len() {
+        t[extra[i] as usize] = true;
+        i += 1;
+    }
+    t
+}
+
 /// A file to write: path relative to the site root, and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutFile {
