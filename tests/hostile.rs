@@ -765,14 +765,14 @@ fn related_lists_follow_the_seeds() {
     assert!(told.iter().any(|n| n.contains("first-story/index.md") && n.contains("changed by hand")), "{told:?}");
 }
 
-/// New bundles are written into a hidden staging folder and moved into place whole; a staging
-/// folder left by a killed build is removed by the next one, other hidden folders are not.
+/// New bundles are written into `.explainer/staging/` and moved into place whole; a bundle
+/// staged by a killed build is removed by the next one; hidden folders in content/ are left.
 #[test]
 fn new_bundles_are_moved_into_place_whole_and_stale_staging_is_removed() {
     let root = site("staging");
     write(&root, "seeds/a.txt", article("A staged story", "The ministry said on Monday that the talks went well."));
     // What a build killed between writing a bundle and moving it leaves behind.
-    write(&root, "content/explainers/.a-staged-story.new4242/explainer.json", "{}");
+    write(&root, ".explainer/staging/a-staged-story/explainer.json", "{}");
     write(&root, "content/explainers/.drafts/notes.md", "mine");
     let r = run(&root);
     assert!(!r.failed(), "{}", r.summary(9));
@@ -791,4 +791,35 @@ fn new_bundles_are_moved_into_place_whole_and_stale_staging_is_removed() {
     files.sort();
     assert_eq!(files, ["explainer.json", "index.md", "kumu.json", "sources.csv", "timeline.json", "view.json"]);
     assert_eq!(std::fs::read_to_string(root.join("content/explainers/.drafts/notes.md")).unwrap(), "mine");
+    assert!(!root.join(".explainer/staging").exists(), "the staging folder is removed once empty");
+}
+
+/// `.explainer/` on another file system than `content/` (a symlink to /dev/shm here): staged
+/// bundles cannot be renamed into place, so their files are copied over, each atomically.
+#[test]
+fn staged_bundles_cross_file_systems() {
+    let shm = Path::new("/dev/shm");
+    if !shm.is_dir() {
+        eprintln!("SKIP: no /dev/shm to put .explainer/ on another file system");
+        return;
+    }
+    let root = site("staging-xdev");
+    let state = shm.join(format!("explainer-test-state-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&state);
+    std::fs::create_dir_all(&state).unwrap();
+    std::os::unix::fs::symlink(&state, root.join(".explainer")).unwrap();
+    write(&root, "seeds/a.txt", article("A moved story", "The ministry said on Monday that the talks went well."));
+    let r = run(&root);
+    assert!(!r.failed(), "{}", r.summary(9));
+    let mut files: Vec<String> = std::fs::read_dir(root.join("content/explainers/a-moved-story"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files, ["explainer.json", "index.md", "kumu.json", "sources.csv", "timeline.json", "view.json"]);
+    assert!(!state.join("staging").exists());
+    let r = run(&root);
+    assert_eq!((r.extracted.len(), r.written), (0, 0), "a no-op: {}", r.summary(9));
+    let _ = std::fs::remove_dir_all(&state);
 }

@@ -19,12 +19,13 @@
 //!    atomically (temp file + rename). A file is only overwritten when the manifest says this tool
 //!    wrote it and it is unchanged since; a hand-written or hand-edited file stops that seed with a
 //!    message instead. A new bundle (its folder does not exist yet: every bundle of a cold build)
-//!    is written into a hidden staging folder beside its place, `.<slug>.new<pid>`, which the
-//!    related pass moves into place once the page is in it (under a hidden name, which it takes
-//!    last): each file is still written to a temporary place and renamed, the page appears
-//!    when every file it loads is there (to readers and to a `zola serve` watching), and a cold
-//!    build makes two renames per bundle instead of six. A staging folder left by a build that
-//!    was killed is removed by the next build.
+//!    is written into a staging folder, `.explainer/staging/<slug>/` ([`STAGING`]), which the
+//!    related pass moves into place once the page is in it: each file is still written to a
+//!    temporary place and renamed, readers (and a `zola serve` watching) see the whole bundle or
+//!    none of it, and a cold build makes one rename per bundle instead of six, none of them in
+//!    the crowded `content/explainers/`. When the staging folder is on another file system the
+//!    files are copied over one by one, each atomically, the page last. Bundles staged by a build
+//!    that was killed are removed by the next build.
 //!    Each bundle's `index.md` is checked here but held back: the related pass writes it with
 //!    its related-explainers list in the front matter (the list needs every article), so a cold
 //!    build writes every file once; a page not extracted again is rewritten only when its list
@@ -284,11 +285,6 @@ fn scan_bundles(root: &Path, old: &Manifest) -> (BTreeSet<String>, BTreeSet<Stri
     let Ok(rd) = std::fs::read_dir(root.join(BUNDLES)) else { return (reserved, adopted) };
     for e in rd.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        if is_staging_name(&name) {
-            // Left by a build that was killed (this one holds the lock, so no other is running).
-            let _ = std::fs::remove_dir_all(e.path());
-            continue;
-        }
         if name.starts_with(['_', '.']) {
             continue;
         }
@@ -330,18 +326,29 @@ fn unique_slug(base: &str, file: &str, used: &BTreeSet<String>) -> String {
     (2..).map(|i| format!("{base}-{h}-{i}")).find(|s| !used.contains(s)).expect("some suffix is free")
 }
 
-/// A new bundle's page while its staging folder moves into place (hidden: Zola skips it).
-const STAGED_PAGE: &str = ".index.md.new";
+/// Where new bundles are written before they are moved into `content/explainers/`, relative to
+/// the site root: outside `content/`, so Zola never sees a bundle being written, and on the same
+/// file system as the site (usually), so the move is one rename. Emptied by every build.
+pub const STAGING: &str = ".explainer/staging";
 
-/// The hidden folder a new bundle is written into before it is moved into place.
-fn staging_name(slug: &str) -> String {
-    format!(".{slug}.new{}", std::process::id())
-}
-
-/// Whether a folder name in `content/explainers/` is a staging folder ([`staging_name`]).
-fn is_staging_name(name: &str) -> bool {
-    name.starts_with('.')
-        && name.rsplit_once(".new").is_some_and(|(head, pid)| head.len() > 1 && !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+/// Moves a staged bundle into place: one rename, or (when the staging folder is on another file
+/// system than `content/`) a copy of each file, written atomically, the page last.
+fn publish(st: &Staged) -> std::io::Result<()> {
+    match std::fs::rename(&st.tmp, &st.dest) {
+        Ok(()) => return Ok(()),
+        Err(e) if e.kind() != std::io::ErrorKind::CrossesDevices => return Err(e),
+        Err(_) => {}
+    }
+    // Never into a folder that appeared meanwhile: `create_dir`, not `create_dir_all`.
+    std::fs::create_dir(&st.dest)?;
+    let mut names: Vec<std::ffi::OsString> = std::fs::read_dir(&st.tmp)?.map(|e| e.map(|e| e.file_name())).collect::<std::io::Result<_>>()?;
+    names.sort_by_key(|n| (n == "index.md", n.clone()));
+    for n in names {
+        let tmp = st.dest.join(format!(".{}.tmp{}", n.to_string_lossy(), std::process::id()));
+        std::fs::copy(st.tmp.join(&n), &tmp)?;
+        std::fs::rename(&tmp, st.dest.join(&n))?;
+    }
+    std::fs::remove_dir_all(&st.tmp)
 }
 
 /// A new bundle written into its staging folder, waiting for its page.
@@ -443,9 +450,10 @@ impl WriteCtx<'_> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             _ => return None,
         }
-        let parent = dest.parent()?;
-        let tmp = parent.join(staging_name(&dir.file_name()?.to_string_lossy()));
-        std::fs::create_dir_all(parent).ok()?;
+        std::fs::create_dir_all(dest.parent()?).ok()?;
+        let staging = self.root.join(STAGING);
+        std::fs::create_dir_all(&staging).ok()?;
+        let tmp = staging.join(dir.file_name()?);
         std::fs::create_dir(&tmp).ok()?;
         Some(Staged { tmp, dest })
     }
@@ -592,14 +600,10 @@ fn related_pass(
                     .ok_or_else(|| format!("{rel}: not a page explainer wrote; related explainers not written"))?;
                 let f = OutFile { path: PathBuf::from(&rel), bytes: text.into_bytes() };
                 if let Some(st) = &staged {
-                    // A new bundle: the page goes into its staging folder under a hidden name
-                    // (Zola skips hidden files, so a staging folder is never a page, even to a
-                    // `zola serve` watching), the folder moves into place, and the page takes
-                    // its name last, when every file it loads is there.
-                    let hidden = st.tmp.join(STAGED_PAGE);
-                    std::fs::write(&hidden, &f.bytes).map_err(|err| format!("{rel}: cannot write: {err}"))?;
-                    std::fs::rename(&st.tmp, &st.dest).map_err(|err| format!("{rel}: cannot move the new bundle into place: {err}"))?;
-                    std::fs::rename(st.dest.join(STAGED_PAGE), st.dest.join("index.md")).map_err(|err| format!("{rel}: cannot write: {err}"))?;
+                    // A new bundle: the page completes its staging folder, which then moves
+                    // into place whole.
+                    std::fs::write(st.tmp.join("index.md"), &f.bytes).map_err(|err| format!("{rel}: cannot write: {err}"))?;
+                    publish(st).map_err(|err| format!("{rel}: cannot move the new bundle into place: {err}"))?;
                     return Ok((true, FileRecord::of(&f.bytes)));
                 }
                 let changed = crate::emit::write_atomic(root, &f).map_err(|e| e.to_string())?;
@@ -837,6 +841,10 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
 
     timing.mark("jobs");
     // 3. Extract and write.
+    // Bundles staged by a build that was killed go (this build holds the lock).
+    if root.join(STAGING).exists() {
+        let _ = std::fs::remove_dir_all(root.join(STAGING));
+    }
     let ctx = WriteCtx { root, old: &old, adopted: &adopted };
     let progress = progress::Progress::new(opts.progress, jobs.len(), "building explainers");
     let done: Vec<(usize, Result<Done>)> = jobs
@@ -879,7 +887,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
                     pages.insert(i, (p, d.staged));
                 } else if let Some(st) = d.staged {
                     // No page to wait for (emit always makes one; kept for safety).
-                    if let Err(e) = std::fs::rename(&st.tmp, &st.dest) {
+                    if let Err(e) = publish(&st) {
                         let _ = std::fs::remove_dir_all(&st.tmp);
                         report.notes.push(format!("{}: cannot move the new bundle into place: {e}", st.dest.display()));
                     }
@@ -940,6 +948,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         Some(k) => k,
     };
     new_stamps.actors = actors_key;
+    let _ = std::fs::remove_dir(root.join(STAGING));
     timing.mark("related lists, stakeholder pages");
     if root.join(crate::emit::css::ENTRY).is_file() {
         match crate::emit::css::site_css(root).and_then(|css| {
