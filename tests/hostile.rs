@@ -765,6 +765,17 @@ fn related_lists_follow_the_seeds() {
     assert!(told.iter().any(|n| n.contains("first-story/index.md") && n.contains("changed by hand")), "{told:?}");
 }
 
+/// The files of every new bundle.
+const BUNDLE_FILES: [&str; 6] = ["explainer.json", "index.md", "kumu.json", "sources.csv", "timeline.json", "view.json"];
+
+/// The file names in a bundle, sorted.
+fn bundle_files(root: &Path, slug: &str) -> Vec<String> {
+    let mut files: Vec<String> =
+        std::fs::read_dir(root.join("content/explainers").join(slug)).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    files.sort();
+    files
+}
+
 /// New bundles are written into `.explainer/staging/` and moved into place whole; a bundle
 /// staged by a killed build is removed by the next one; hidden folders in content/ are left.
 #[test]
@@ -783,13 +794,7 @@ fn new_bundles_are_moved_into_place_whole_and_stale_staging_is_removed() {
         .filter(|n| n.starts_with('.'))
         .collect();
     assert_eq!(hidden, vec![".drafts".to_string()]);
-    let mut files: Vec<String> = std::fs::read_dir(root.join("content/explainers/a-staged-story"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    files.sort();
-    assert_eq!(files, ["explainer.json", "index.md", "kumu.json", "sources.csv", "timeline.json", "view.json"]);
+    assert_eq!(bundle_files(&root, "a-staged-story"), BUNDLE_FILES);
     assert_eq!(std::fs::read_to_string(root.join("content/explainers/.drafts/notes.md")).unwrap(), "mine");
     assert!(!root.join(".explainer/staging").exists(), "the staging folder is removed once empty");
 }
@@ -811,13 +816,7 @@ fn staged_bundles_cross_file_systems() {
     write(&root, "seeds/a.txt", article("A moved story", "The ministry said on Monday that the talks went well."));
     let r = run(&root);
     assert!(!r.failed(), "{}", r.summary(9));
-    let mut files: Vec<String> = std::fs::read_dir(root.join("content/explainers/a-moved-story"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    files.sort();
-    assert_eq!(files, ["explainer.json", "index.md", "kumu.json", "sources.csv", "timeline.json", "view.json"]);
+    assert_eq!(bundle_files(&root, "a-moved-story"), BUNDLE_FILES);
     assert!(!state.join("staging").exists());
     let r = run(&root);
     assert_eq!((r.extracted.len(), r.written), (0, 0), "a no-op: {}", r.summary(9));
