@@ -344,12 +344,15 @@ fn publish(st: &Staged) -> std::io::Result<()> {
     let mut names: Vec<std::ffi::OsString> = std::fs::read_dir(&st.tmp)?.map(|e| e.map(|e| e.file_name())).collect::<std::io::Result<_>>()?;
     names.sort_by_key(|n| (n == "index.md", n.clone()));
     for n in names {
-        let tmp = st.dest.join(format!(".{}.tmp{}", n.to_string_lossy(), std::process::id()));
-        std::fs::copy(st.tmp.join(&n), &tmp)?;
-        std::fs::rename(&tmp, st.dest.join(&n))?;
+        let f = OutFile { path: PathBuf::from(&n), bytes: std::fs::read(st.tmp.join(&n))? };
+        crate::emit::replace_in_existing_dir(&st.dest, &f).map_err(|e| std::io::Error::other(e.to_string()))?;
     }
     std::fs::remove_dir_all(&st.tmp)
 }
+
+/// A page held back by step 3 for the related pass, with its bundle's staging folder when the
+/// bundle is new (the folder moves into place once the page is in it).
+type Page = (OutFile, Option<Staged>);
 
 /// A new bundle written into its staging folder, waiting for its page.
 struct Staged {
@@ -403,13 +406,13 @@ impl WriteCtx<'_> {
     /// Writes a set of files (one bundle): all are checked first, so a refusal writes nothing.
     /// `index.md` is checked but held back and returned: the related pass writes it once it
     /// knows the page's related explainers, so a cold build writes every file once. Returns
-    /// how many files changed on disk, the held-back page, and the staging folder of a new
-    /// bundle.
+    /// how many files changed on disk and the held-back page (with the staging folder of a new
+    /// bundle).
     ///
     /// A bundle whose folder does not exist (a new page: the usual case of a cold build) is
     /// written into a staging folder of its own, so nothing needs checking and no file needs a
     /// rename of its own: the related pass moves the folder into place with its page.
-    fn write_all(&self, files: Vec<OutFile>, slug: Option<&str>) -> Result<(usize, Option<OutFile>, Option<Staged>)> {
+    fn write_all(&self, files: Vec<OutFile>, slug: Option<&str>) -> Result<(usize, Option<Page>)> {
         let dir = files.first().and_then(|f| f.path.parent()).filter(|d| files.iter().all(|f| f.path.parent() == Some(*d)));
         if let Some(staged) = dir.and_then(|d| self.stage(d)) {
             let mut written = 0;
@@ -420,12 +423,22 @@ impl WriteCtx<'_> {
                     index = Some(f);
                 } else if let Err(e) = std::fs::write(staged.tmp.join(name), &f.bytes) {
                     let _ = std::fs::remove_dir_all(&staged.tmp);
-                    return Err(Error::write(&crate::error::display_path(&f.path), &e));
+                    return Err(Error::write(crate::error::display_path(&f.path), &e));
                 } else {
                     written += 1;
                 }
             }
-            return Ok((written, index, Some(staged)));
+            return match index {
+                Some(page) => Ok((written, Some((page, Some(staged))))),
+                // No page to wait for: the bundle moves into place now.
+                None => match publish(&staged) {
+                    Ok(()) => Ok((written, None)),
+                    Err(e) => {
+                        let _ = std::fs::remove_dir_all(&staged.tmp);
+                        Err(Error::write(crate::error::display_path(staged.dest.strip_prefix(self.root).unwrap_or(&staged.dest)), &e))
+                    }
+                },
+            };
         }
         let plans = files.iter().map(|f| self.plan(f, slug)).collect::<Result<Vec<Plan>>>()?;
         let mut written = 0;
@@ -438,7 +451,7 @@ impl WriteCtx<'_> {
                 written += 1;
             }
         }
-        Ok((written, index, None))
+        Ok((written, index.map(|p| (p, None))))
     }
 
     /// A staging folder for the bundle folder `dir` (relative to the root) when `dir` does not
@@ -466,10 +479,9 @@ struct Done {
     records: Vec<(String, FileRecord)>,
     written: usize,
     warnings: Vec<Diagnostic>,
-    /// The page (`index.md`) without related explainers, for the related pass to write.
-    index: Option<OutFile>,
-    /// A new bundle's staging folder, for the related pass to move into place with the page.
-    staged: Option<Staged>,
+    /// The page (`index.md`) without related explainers, for the related pass to write (and a
+    /// new bundle's staging folder, for it to move into place with the page).
+    index: Option<Page>,
 }
 
 fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &str) -> Result<Done> {
@@ -484,7 +496,7 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &s
             .filter(|f| f.path.file_name().is_none_or(|n| n != "index.md"))
             .map(|f| (crate::error::display_path(&f.path), FileRecord::of(&f.bytes)))
             .collect();
-        let (written, index, staged) = ctx.write_all(files, Some(slug))?;
+        let (written, index) = ctx.write_all(files, Some(slug))?;
         let entry = Entry {
             seed: file.to_string(),
             sha256,
@@ -498,7 +510,7 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &s
             weight: crate::emit::frontmatter::weight(x.doc.article.published.map(|p| (p.date.year, p.date.month, p.date.day))),
             related: String::new(),
         };
-        Ok(Done { entry, records, written, warnings: x.warnings, index, staged })
+        Ok(Done { entry, records, written, warnings: x.warnings, index })
     })
 }
 
@@ -544,7 +556,7 @@ fn related_pass(
     root: &Path,
     entries: &[(usize, Entry)],
     kept: &[Entry],
-    mut fresh: BTreeMap<usize, (OutFile, Option<Staged>)>,
+    mut fresh: BTreeMap<usize, Page>,
     old: &Manifest,
     files: &BTreeMap<String, FileRecord>,
     done_key: &str,
@@ -561,7 +573,7 @@ fn related_pass(
         .map(|e| crate::emit::view::RelatedInput { slug: e.slug.clone(), title: e.title.clone(), actors: e.actors.clone() })
         .collect();
     let lists = crate::emit::view::related(&inputs, RELATED_LIMIT);
-    let work: Vec<(usize, String, Option<(OutFile, Option<Staged>)>)> = lists
+    let work: Vec<(usize, String, Option<Page>)> = lists
         .iter()
         .take(entries.len())
         .enumerate()
@@ -571,16 +583,12 @@ fn related_pass(
             (page.is_some() || h != entries[k].1.related).then_some((k, h, page))
         })
         .collect();
-    let files_ro = files;
     let done: Vec<(usize, String, String, std::result::Result<(bool, FileRecord), String>)> = work
         .into_par_iter()
         .map(|(k, h, page)| {
             let e = &entries[k].1;
             let rel = format!("{BUNDLES}/{}/index.md", e.slug);
-            let (page, staged) = match page {
-                Some((p, st)) => (Some(p), st),
-                None => (None, None),
-            };
+            let (page, staged) = page.map_or((None, None), |(p, st)| (Some(p), st));
             let r = (|| {
                 let base = match page {
                     // Step 3 checked that it may be written.
@@ -590,7 +598,7 @@ fn related_pass(
                             return Err(format!("{rel}: not a generated file; related explainers not written"));
                         }
                         let old = std::fs::read(root.join(&rel)).map_err(|err| format!("{rel}: cannot read: {err}"))?;
-                        if files_ro.get(&rel).is_none_or(|r| !r.matches(&old)) {
+                        if files.get(&rel).is_none_or(|r| !r.matches(&old)) {
                             return Err(format!("{rel}: changed by hand after explainer wrote it; related explainers not written"));
                         }
                         String::from_utf8(old).map_err(|_| format!("{rel}: not UTF-8"))?
@@ -867,7 +875,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
             }
         }
     }
-    let mut pages: BTreeMap<usize, (OutFile, Option<Staged>)> = BTreeMap::new();
+    let mut pages: BTreeMap<usize, Page> = BTreeMap::new();
     let mut extracted = BTreeSet::new();
     let mut kept_failed: Vec<Entry> = Vec::new();
     for (i, r) in done {
@@ -884,13 +892,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
                 }
                 files.extend(d.records);
                 if let Some(p) = d.index {
-                    pages.insert(i, (p, d.staged));
-                } else if let Some(st) = d.staged {
-                    // No page to wait for (emit always makes one; kept for safety).
-                    if let Err(e) = publish(&st) {
-                        let _ = std::fs::remove_dir_all(&st.tmp);
-                        report.notes.push(format!("{}: cannot move the new bundle into place: {e}", st.dest.display()));
-                    }
+                    pages.insert(i, p);
                 }
                 extracted.insert(i);
                 entries.push((i, d.entry));
@@ -898,8 +900,6 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
             Err(e) => report.skipped.push(e),
         }
     }
-    // The site CSS (the theme's CSS bundled by lightningcss). A site without the theme's CSS
-    // entry (a custom theme) keeps its own static files. The output path belongs to explainer.
     timing.mark("extract and write");
     // Failed seeds keep the pages of their last good build: a broken edit or a refused write
     // must not take a page off the site. They stay listed as failed.
@@ -950,6 +950,8 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     new_stamps.actors = actors_key;
     let _ = std::fs::remove_dir(root.join(STAGING));
     timing.mark("related lists, stakeholder pages");
+    // The site CSS (the theme's CSS bundled by lightningcss). A site without the theme's CSS
+    // entry (a custom theme) keeps its own static files. The output path belongs to explainer.
     if root.join(crate::emit::css::ENTRY).is_file() {
         match crate::emit::css::site_css(root).and_then(|css| {
             let changed = crate::emit::write_atomic(root, &css)?;
@@ -967,8 +969,6 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     }
 
     timing.mark("css");
-    timing.mark("stakeholders");
-    entries.sort_by_key(|(i, _)| *i);
     report.built = entries.iter().map(|(_, e)| e.seed.clone()).collect();
     report.extracted = entries.iter().filter(|(i, _)| extracted.contains(i)).map(|(_, e)| e.seed.clone()).collect();
 
