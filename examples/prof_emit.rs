@@ -45,7 +45,7 @@ fn main() {
             tick(0, &mut t);
             bytes += emit::frontmatter::page(x, &doc).len();
             tick(1, &mut t);
-            bytes += doc.to_json_line().len() + 1;
+            bytes += emit::json_line(&doc, 0).len();
             tick(2, &mut t);
             bytes += emit::timeline::timelinejs(&doc).len();
             tick(3, &mut t);
@@ -55,7 +55,7 @@ fn main() {
             tick(5, &mut t);
             let view = emit::view::build(&doc, &emit::view::leading_sentences(x, emit::view::WHY_WINDOW));
             tick(6, &mut t);
-            bytes += view.to_json().len();
+            bytes += emit::json_line(&view, 0).len();
             drop(view);
             drop(doc);
             tick(7, &mut t);

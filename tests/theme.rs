@@ -504,8 +504,8 @@ fn rich_bundle(title: &str) -> (String, Vec<emit::OutFile>) {
     for f in files.iter_mut() {
         let name = f.path.file_name().unwrap().to_str().unwrap().to_string();
         match name.as_str() {
-            "explainer.json" => f.bytes = (doc.to_json_line() + "\n").into_bytes(),
-            "view.json" => f.bytes = view.to_json().into_bytes(),
+            "explainer.json" => f.bytes = emit::json_line(&doc, 0),
+            "view.json" => f.bytes = emit::json_line(&view, 0),
             "index.md" => f.bytes = emit::frontmatter::with_related(&emit::frontmatter::page(&x2, &doc), &related).unwrap().into_bytes(),
             _ => {}
         }

@@ -18,6 +18,10 @@
 //! What it gets wrong: hand-written explainer pages (not made by `explainer build`) do not appear
 //! on stakeholder pages.
 
+// TOML strings written by hand (the front matter's escaper) rather than by the `toml`
+// serialiser, which took most of a no-op build's 0.3 s here at 10,000 articles (170,000
+// appearances).
+use super::frontmatter::push_toml_str as q;
 use super::OutFile;
 use std::fmt::Write;
 use std::borrow::Cow;
@@ -60,12 +64,6 @@ fn valid_id(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// A TOML basic string (quotes, backslashes and control characters escaped) appended to `out`.
-/// Written by hand rather than by the `toml` serialiser, which took most of a no-op build's
-/// 0.3 s here at 10,000 articles (170,000 appearances).
-fn q(out: &mut String, s: &str) {
-    super::frontmatter::push_toml_str(out, s);
-}
 
 /// The stakeholder pages and their section; none when no explainer has a stakeholder.
 pub fn pages(inputs: &[Input<'_>]) -> Vec<OutFile> {

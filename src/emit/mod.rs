@@ -73,8 +73,8 @@ pub fn bundle(x: &Explainer, slug: &str) -> Vec<OutFile> {
 }
 
 /// `value` as compact JSON and a newline (what `serde_json::to_string` and a `\n` make), in a
-/// buffer of `capacity` bytes to start with.
-fn json_line<T: serde::Serialize>(value: &T, capacity: usize) -> Vec<u8> {
+/// buffer of `capacity` bytes to start with: the bytes of every JSON file of a bundle.
+pub fn json_line<T: serde::Serialize>(value: &T, capacity: usize) -> Vec<u8> {
     let mut out = Vec::with_capacity(capacity);
     serde_json::to_writer(&mut out, value).expect("wire and view types always serialise");
     out.push(b'\n');

@@ -411,14 +411,6 @@ fn count_words(text: &str) -> usize {
     usize::from(first) + b.iter().zip(&b[b.len().min(1)..]).map(|(&p, &c)| usize::from(space(p) & !space(c))).sum::<usize>()
 }
 
-impl View<'_> {
-    /// Compact JSON with a trailing newline.
-    pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string(self).expect("view types always serialise");
-        s.push('\n');
-        s
-    }
-}
 
 /// Sources on record grouped by kind in [`SOURCE_KIND_ORDER`] (unknown kinds last, by name),
 /// each group in order of first appearance; then anonymous sources and unnamed groups, in order
