@@ -53,7 +53,7 @@ fn main() {
             tick(4, &mut t);
             bytes += emit::csv::sources_csv(&doc).len();
             tick(5, &mut t);
-            let view = emit::view::build(&doc, &emit::view::leading_sentences(x, emit::view::WHY_WINDOW));
+            let view = emit::view::build(&doc);
             tick(6, &mut t);
             bytes += emit::json_line(&view, 0).len();
             drop(view);

@@ -60,7 +60,7 @@ fn main() {
     let fi = extract::figures::extract(&doc, &dates);
     eprintln!("figures {:?} ({})", s.elapsed(), fi.len());
     let s = Instant::now();
-    let su = extract::summary::summarize(&doc);
+    let su = extract::summary::summarize(&doc).0;
     eprintln!("summary {:?} ({})", s.elapsed(), su.len());
     let s = Instant::now();
     let e = extract::run(doc, &extract::Options::default());

@@ -37,13 +37,27 @@ enum Command {
         #[arg(last = true)]
         zola_args: Vec<String>,
     },
-    /// Print the explainer/1 document of each FILE (JSON; JSON Lines for several files).
+    /// Print the explainer/1 document of each FILE (JSON; JSON Lines for several files), with
+    /// the edits of its settings file (FILE's name with .toml) applied.
     Extract {
         /// Publication date (YYYY-MM-DD) where the text states none.
         #[arg(long, value_parser = parse_date)]
         published: Option<Ymd>,
+        /// Ignore the settings file: the machine's document.
+        #[arg(long)]
+        no_edits: bool,
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// List the ids of one seed's items with their text, for its settings file (seeds/<name>.toml).
+    Edits {
+        /// Print a settings snippet for every item instead of one line each.
+        #[arg(long)]
+        toml: bool,
+        /// Publication date (YYYY-MM-DD) where the text states none.
+        #[arg(long, value_parser = parse_date)]
+        published: Option<Ymd>,
+        file: PathBuf,
     },
     /// Validate what `build` wrote, without Zola.
     Check {
@@ -92,15 +106,17 @@ fn parse_date(s: &str) -> Result<Ymd, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Extract { published, files } => {
+        Command::Extract { published, no_edits, files } => {
             let opts = Options { published, ..Options::default() };
             let mut failed = false;
             let many = files.len() > 1;
             for path in &files {
                 let file = display_path(path);
-                match explainer::explain_file(path, &file, &opts) {
-                    Ok(x) => {
-                        let doc = explainer::wire::Document::from_explainer(&x);
+                match explainer::explain_with_settings(path, &file, &opts, !no_edits) {
+                    Ok((doc, notes)) => {
+                        for n in notes {
+                            eprintln!("warning: {n}");
+                        }
                         if many {
                             println!("{}", doc.to_json_line());
                         } else {
@@ -114,6 +130,24 @@ fn main() -> ExitCode {
                 }
             }
             if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+        }
+        Command::Edits { toml, published, file } => {
+            let opts = Options { published, ..Options::default() };
+            let shown = display_path(&file);
+            match explainer::explain_with_settings(&file, &shown, &opts, true) {
+                Ok((doc, notes)) => {
+                    let settings = explainer::settings_path(&file);
+                    print!("{}", explainer::edit::listing::listing(&doc, &display_path(&settings), settings.exists(), toml));
+                    for n in notes {
+                        eprintln!("warning: {n}");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Command::Build { no_zola, site } => {
             let opts = site.options();

@@ -361,6 +361,8 @@ pub enum Precision {
 }
 
 impl Precision {
+    pub const ALL: [Precision; 7] =
+        [Precision::Day, Precision::Month, Precision::Season, Precision::Quarter, Precision::Year, Precision::Decade, Precision::Century];
     pub fn as_str(self) -> &'static str {
         match self {
             Precision::Day => "day",
@@ -371,6 +373,9 @@ impl Precision {
             Precision::Decade => "decade",
             Precision::Century => "century",
         }
+    }
+    pub fn parse(s: &str) -> Option<Precision> {
+        Precision::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 
@@ -385,6 +390,7 @@ pub enum DateMod {
 }
 
 impl DateMod {
+    pub const ALL: [DateMod; 6] = [DateMod::Approx, DateMod::Before, DateMod::After, DateMod::Start, DateMod::Mid, DateMod::End];
     pub fn as_str(self) -> &'static str {
         match self {
             DateMod::Approx => "approx",
@@ -394,6 +400,9 @@ impl DateMod {
             DateMod::Mid => "mid",
             DateMod::End => "end",
         }
+    }
+    pub fn parse(s: &str) -> Option<DateMod> {
+        DateMod::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 
@@ -530,6 +539,18 @@ pub enum RelationKind {
 }
 
 impl RelationKind {
+    pub const ALL: [RelationKind; 10] = [
+        RelationKind::Meets,
+        RelationKind::Cooperates,
+        RelationKind::Supports,
+        RelationKind::Opposes,
+        RelationKind::Criticizes,
+        RelationKind::Attacks,
+        RelationKind::Negotiates,
+        RelationKind::PartOf,
+        RelationKind::SpeaksFor,
+        RelationKind::Other,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             RelationKind::Meets => "meets",
@@ -543,6 +564,9 @@ impl RelationKind {
             RelationKind::SpeaksFor => "speaks-for",
             RelationKind::Other => "other",
         }
+    }
+    pub fn parse(s: &str) -> Option<RelationKind> {
+        RelationKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 
@@ -570,6 +594,18 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
+    pub const ALL: [SourceKind; 10] = [
+        SourceKind::Official,
+        SourceKind::Government,
+        SourceKind::Company,
+        SourceKind::Media,
+        SourceKind::Ngo,
+        SourceKind::Expert,
+        SourceKind::Document,
+        SourceKind::Anonymous,
+        SourceKind::Group,
+        SourceKind::Person,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             SourceKind::Official => "official",
@@ -583,6 +619,9 @@ impl SourceKind {
             SourceKind::Group => "group",
             SourceKind::Person => "person",
         }
+    }
+    pub fn parse(s: &str) -> Option<SourceKind> {
+        SourceKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 
@@ -658,6 +697,10 @@ pub struct Explainer {
     pub doc: Document,
     pub slug: String,
     pub summary: String,
+    /// The sentence the summary begins with (index into `Document::sentences`).
+    pub summary_sentence: Option<usize>,
+    /// The sentence that says why the story matters, if the opening has one.
+    pub why: Option<usize>,
     pub dates: Vec<DateMention>,
     pub events: Vec<Event>,
     pub stakeholders: Vec<Stakeholder>,

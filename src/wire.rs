@@ -40,6 +40,71 @@ pub struct Document {
     pub disputes: Vec<Dispute>,
     #[serde(default)]
     pub warnings: Vec<String>,
+    /// Extension: the points a reader sees first (what happened, why it matters, and any an
+    /// editor added).
+    #[serde(default)]
+    pub key_points: Vec<KeyPoint>,
+    /// Extension: whether editors reviewed or corrected this document, and what they changed.
+    #[serde(default)]
+    pub editorial: Editorial,
+}
+
+/// Who made an item: `machine` (extracted, untouched), `edited` (extracted, then corrected in
+/// the seed's settings file; `edited` lists the fields) or `added` (written by an editor).
+pub const MACHINE: &str = "machine";
+pub const EDITED: &str = "edited";
+pub const ADDED: &str = "added";
+
+fn machine() -> String {
+    MACHINE.to_string()
+}
+
+/// Extension: the editorial state of a document (see [`crate::edit`]).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Editorial {
+    /// `machine` (nothing reviewed), `edited` (corrections applied, not marked reviewed) or
+    /// `reviewed` (`reviewed = true` in the settings file).
+    pub status: String,
+    /// The settings file the edits came from, or null.
+    pub settings: Option<String>,
+    /// Top-level fields an editor set (`title`, `summary`, `section`, `removed`, …).
+    pub edited: Vec<String>,
+    /// Ids of items an editor hid, sorted.
+    pub hidden: Vec<String>,
+    /// Stakeholders an editor merged into others.
+    pub merged: Vec<Merged>,
+}
+
+impl Default for Editorial {
+    fn default() -> Editorial {
+        Editorial { status: MACHINE.to_string(), settings: None, edited: Vec::new(), hidden: Vec::new(), merged: Vec::new() }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Merged {
+    pub from: String,
+    pub into: String,
+}
+
+/// Extension: a key point. `kind`: `what` (what happened), `why` (why it matters) or `point`
+/// (added by an editor). The evidence (`sentence`, `paragraph`, `span`) is null for a text an
+/// editor wrote without a quoted passage.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct KeyPoint {
+    pub id: String,
+    pub kind: String,
+    pub text: String,
+    pub sentence: Option<String>,
+    pub paragraph: Option<String>,
+    pub span: Option<[usize; 2]>,
+    #[serde(default = "machine")]
+    pub origin: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edited: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -112,6 +177,10 @@ pub struct Event {
     pub span: [usize; 2],
     pub actors: Vec<String>,
     pub source: Option<String>,
+    #[serde(default = "machine")]
+    pub origin: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edited: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -133,6 +202,10 @@ pub struct Stakeholder {
     pub aliases: Vec<String>,
     pub mentions: Vec<Mention>,
     pub salience: f64,
+    #[serde(default = "machine")]
+    pub origin: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edited: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -146,6 +219,13 @@ pub struct Relation {
     pub sentence: String,
     pub paragraph: Option<String>,
     pub span: [usize; 2],
+    /// Extension: `stated`, `claimed`, `denied` or `hypothetical`; null where nobody assessed it.
+    #[serde(default)]
+    pub certainty: Option<String>,
+    #[serde(default = "machine")]
+    pub origin: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edited: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -159,6 +239,9 @@ pub struct Statement {
     pub span: [usize; 2],
     #[serde(default)]
     pub judgement: bool,
+    /// Extension: a stable id (see [`crate::ids`]).
+    #[serde(default)]
+    pub id: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -173,6 +256,10 @@ pub struct Source {
     /// Extension: a reader can tell who is speaking (see [`model::Source::on_record`]).
     #[serde(default = "yes")]
     pub on_record: bool,
+    #[serde(default = "machine")]
+    pub origin: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edited: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -189,6 +276,10 @@ pub struct Figure {
     pub sentence: String,
     pub paragraph: Option<String>,
     pub span: [usize; 2],
+    #[serde(default = "machine")]
+    pub origin: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edited: Vec<String>,
 }
 
 /// Claims that contradict each other: each claim names a source id and the index of the
@@ -198,6 +289,13 @@ pub struct Figure {
 pub struct Dispute {
     pub topic: String,
     pub claims: Vec<Claim>,
+    /// Extension: a stable id (see [`crate::ids`]).
+    #[serde(default)]
+    pub id: String,
+    #[serde(default = "machine")]
+    pub origin: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edited: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -216,22 +314,183 @@ fn origin(o: model::DateOrigin) -> &'static str {
     }
 }
 
+/// Makes the ids of `items` unique in order ([`crate::ids::dedupe`]).
+pub(crate) fn dedupe_ids<T>(items: &mut [T], id: impl Fn(&mut T) -> &mut String) {
+    let mut ids: Vec<String> = items.iter_mut().map(|i| id(i).clone()).collect();
+    crate::ids::dedupe(&mut ids);
+    for (i, new) in items.iter_mut().zip(ids) {
+        *id(i) = new;
+    }
+}
+
 /// Rounds salience so the JSON is short and stable across platforms.
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
 impl Document {
-    /// Converts an explainer to the wire document. Ids are assigned here: `d1…` for dates,
-    /// `e1…` for events, `r1…` for relations, `s1…` for sources, `f1…` for figures, each in
-    /// the order of the (already sorted) internal vectors.
+    /// Converts an explainer to the wire document. Dates get `d1…` in text order; every other
+    /// item gets a stable id made from its own text ([`crate::ids`]), so an editor's settings
+    /// can point at it across rebuilds. Every item's `origin` is `machine`; [`crate::edit`]
+    /// applies an editor's corrections afterwards.
     pub fn from_explainer(x: &Explainer) -> Document {
         let doc = &x.doc;
         let a = &doc.article;
         let para = |s: usize| doc.paragraph_id(s).map(str::to_string);
         let sent = |s: usize| doc.sentence_text(s);
         let span_of = |s: usize| doc.sentences[s].span.as_array();
-        let source_id = |i: usize| format!("s{}", i + 1);
+
+        let mut source_ids: Vec<String> = x.sources.iter().map(|s| crate::ids::source(&s.name)).collect();
+        crate::ids::dedupe(&mut source_ids);
+        let mut sources: Vec<Source> = x
+            .sources
+            .iter()
+            .zip(&source_ids)
+            .map(|(s, id)| Source {
+                id: id.clone(),
+                name: s.name.clone(),
+                stakeholder: s.stakeholder.clone(),
+                kind: s.kind.as_str().to_string(),
+                named: s.named,
+                statements: s
+                    .statements
+                    .iter()
+                    .map(|st| {
+                        let sentence = sent(st.sentence);
+                        Statement {
+                            kind: st.kind.as_str().to_string(),
+                            cue: st.cue.clone(),
+                            text: st.text.clone(),
+                            id: crate::ids::statement(&sentence, &st.cue),
+                            sentence,
+                            paragraph: para(st.sentence),
+                            span: st.span.as_array(),
+                            judgement: st.judgement,
+                        }
+                    })
+                    .collect(),
+                on_record: s.on_record,
+                origin: machine(),
+                edited: Vec::new(),
+            })
+            .collect();
+        // Statement ids are unique across the document (two sources quoted in one sentence
+        // with the same cue), in text order of their sources.
+        let mut st_ids: Vec<String> = sources.iter().flat_map(|s| s.statements.iter().map(|st| st.id.clone())).collect();
+        crate::ids::dedupe(&mut st_ids);
+        for (st, id) in sources.iter_mut().flat_map(|s| s.statements.iter_mut()).zip(st_ids) {
+            st.id = id;
+        }
+
+        let mut events: Vec<Event> = x
+            .events
+            .iter()
+            .map(|e| {
+                let d = &x.dates[e.date];
+                let sentence = sent(e.sentence);
+                Event {
+                    id: crate::ids::event(&sentence, &d.text),
+                    date: EventDate {
+                        text: d.text.clone(),
+                        value: d.value.clone(),
+                        precision: d.precision.map(|p| p.as_str().to_string()),
+                        modifier: d.modifier.map(|m| m.as_str().to_string()),
+                        inferred: d.inferred,
+                    },
+                    title: e.title.clone(),
+                    sentence,
+                    paragraph: para(e.sentence),
+                    span: span_of(e.sentence),
+                    actors: e.actors.clone(),
+                    source: e.source.map(|i| source_ids[i].clone()),
+                    origin: machine(),
+                    edited: Vec::new(),
+                }
+            })
+            .collect();
+        dedupe_ids(&mut events, |e| &mut e.id);
+
+        let mut relations: Vec<Relation> = x
+            .relations
+            .iter()
+            .map(|r| {
+                let sentence = sent(r.sentence);
+                Relation {
+                    id: crate::ids::relation(&sentence, &r.from, &r.to),
+                    from: r.from.clone(),
+                    to: r.to.clone(),
+                    kind: r.kind.as_str().to_string(),
+                    label: r.label.clone(),
+                    sentence,
+                    paragraph: para(r.sentence),
+                    span: span_of(r.sentence),
+                    certainty: None,
+                    origin: machine(),
+                    edited: Vec::new(),
+                }
+            })
+            .collect();
+        dedupe_ids(&mut relations, |r| &mut r.id);
+
+        let mut figures: Vec<Figure> = x
+            .figures
+            .iter()
+            .map(|f| {
+                let sentence = sent(f.sentence);
+                Figure {
+                    id: crate::ids::figure(&sentence, &f.text),
+                    text: f.text.clone(),
+                    value: f.value,
+                    unit: f.unit.clone(),
+                    sentence,
+                    paragraph: para(f.sentence),
+                    span: f.span.as_array(),
+                    origin: machine(),
+                    edited: Vec::new(),
+                }
+            })
+            .collect();
+        dedupe_ids(&mut figures, |f| &mut f.id);
+
+        let mut disputes: Vec<Dispute> = x
+            .disputes
+            .iter()
+            .map(|d| {
+                let claim_ids: Vec<&str> = d.claims.iter().map(|&(s, st)| sources[s].statements[st].id.as_str()).collect();
+                Dispute {
+                    topic: d.topic.clone(),
+                    claims: d.claims.iter().map(|&(s, st)| Claim { source: source_ids[s].clone(), statement: st }).collect(),
+                    id: crate::ids::dispute(&claim_ids),
+                    origin: machine(),
+                    edited: Vec::new(),
+                }
+            })
+            .collect();
+        dedupe_ids(&mut disputes, |d| &mut d.id);
+
+        let mut key_points = vec![KeyPoint {
+            id: "k-what".to_string(),
+            kind: "what".to_string(),
+            text: x.summary.clone(),
+            sentence: x.summary_sentence.map(sent),
+            paragraph: x.summary_sentence.and_then(para),
+            span: x.summary_sentence.map(span_of),
+            origin: machine(),
+            edited: Vec::new(),
+        }];
+        if let Some(w) = x.why {
+            key_points.push(KeyPoint {
+                id: "k-why".to_string(),
+                kind: "why".to_string(),
+                text: sent(w),
+                sentence: Some(sent(w)),
+                paragraph: para(w),
+                span: Some(span_of(w)),
+                origin: machine(),
+                edited: Vec::new(),
+            });
+        }
+
         Document {
             schema: SCHEMA.to_string(),
             seed: SeedRef { file: a.seed.file.clone(), sha256: a.seed.sha256.clone() },
@@ -264,30 +523,7 @@ impl Document {
                     paragraph: para(d.sentence),
                 })
                 .collect(),
-            events: x
-                .events
-                .iter()
-                .enumerate()
-                .map(|(i, e)| {
-                    let d = &x.dates[e.date];
-                    Event {
-                        id: format!("e{}", i + 1),
-                        date: EventDate {
-                            text: d.text.clone(),
-                            value: d.value.clone(),
-                            precision: d.precision.map(|p| p.as_str().to_string()),
-                            modifier: d.modifier.map(|m| m.as_str().to_string()),
-                            inferred: d.inferred,
-                        },
-                        title: e.title.clone(),
-                        sentence: sent(e.sentence),
-                        paragraph: para(e.sentence),
-                        span: span_of(e.sentence),
-                        actors: e.actors.clone(),
-                        source: e.source.map(source_id),
-                    }
-                })
-                .collect(),
+            events,
             stakeholders: x
                 .stakeholders
                 .iter()
@@ -304,72 +540,17 @@ impl Document {
                         .map(|m| Mention { text: model::fold_whitespace(doc.slice(m.span)), span: m.span.as_array(), paragraph: para(m.sentence) })
                         .collect(),
                     salience: round3(s.salience),
+                    origin: machine(),
+                    edited: Vec::new(),
                 })
                 .collect(),
-            relations: x
-                .relations
-                .iter()
-                .enumerate()
-                .map(|(i, r)| Relation {
-                    id: format!("r{}", i + 1),
-                    from: r.from.clone(),
-                    to: r.to.clone(),
-                    kind: r.kind.as_str().to_string(),
-                    label: r.label.clone(),
-                    sentence: sent(r.sentence),
-                    paragraph: para(r.sentence),
-                    span: span_of(r.sentence),
-                })
-                .collect(),
-            sources: x
-                .sources
-                .iter()
-                .enumerate()
-                .map(|(i, s)| Source {
-                    id: source_id(i),
-                    name: s.name.clone(),
-                    stakeholder: s.stakeholder.clone(),
-                    kind: s.kind.as_str().to_string(),
-                    named: s.named,
-                    statements: s
-                        .statements
-                        .iter()
-                        .map(|st| Statement {
-                            kind: st.kind.as_str().to_string(),
-                            cue: st.cue.clone(),
-                            text: st.text.clone(),
-                            sentence: sent(st.sentence),
-                            paragraph: para(st.sentence),
-                            span: st.span.as_array(),
-                            judgement: st.judgement,
-                        })
-                        .collect(),
-                    on_record: s.on_record,
-                })
-                .collect(),
-            figures: x
-                .figures
-                .iter()
-                .enumerate()
-                .map(|(i, f)| Figure {
-                    id: format!("f{}", i + 1),
-                    text: f.text.clone(),
-                    value: f.value,
-                    unit: f.unit.clone(),
-                    sentence: sent(f.sentence),
-                    paragraph: para(f.sentence),
-                    span: f.span.as_array(),
-                })
-                .collect(),
-            disputes: x
-                .disputes
-                .iter()
-                .map(|d| Dispute {
-                    topic: d.topic.clone(),
-                    claims: d.claims.iter().map(|&(s, st)| Claim { source: source_id(s), statement: st }).collect(),
-                })
-                .collect(),
+            relations,
+            sources,
+            figures,
+            disputes,
             warnings: x.warnings.iter().map(|w| format!("{}:{}: {}", w.line, w.col, w.message)).collect(),
+            key_points,
+            editorial: Editorial::default(),
         }
     }
 

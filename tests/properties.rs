@@ -210,7 +210,7 @@ proptest! {
         let Some(s) = seed(&text) else { return Ok(()) };
         let x = explainer::explain(s, &Default::default());
         let doc = explainer::wire::Document::from_explainer(&x);
-        let view = explainer::emit::view::build(&doc, &explainer::emit::view::sentences(&x));
+        let view = explainer::emit::view::build(&doc);
         let v: serde_json::Value = serde_json::from_slice(&explainer::emit::json_line(&view, 0)).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let ld = v["json_ld"].as_str().unwrap_or_default();
         prop_assert!(!ld.contains(['<', '>']), "{}", ld);

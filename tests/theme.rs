@@ -273,8 +273,9 @@ fn seed_page_renders_with_every_part_in_order() {
         assert!(html.contains(&format!("id=\"{}\"", p.id)), "paragraph {}", p.id);
     }
     assert!(doc.paragraphs.len() >= 30);
-    // Headline, summary, timeline, stakeholders, sources, article, downloads: in that order.
-    let order = ["id=\"title\"", "class=\"summary\"", "id=\"timeline\"", "id=\"stakeholders\"", "id=\"sources\"", "id=\"article\"", "class=\"removed\"", "id=\"downloads\""];
+    // Headline, review status, key points, timeline, stakeholders, sources, article, downloads:
+    // in that order.
+    let order = ["id=\"title\"", "class=\"review review-machine\"", "id=\"key-points\"", "id=\"timeline\"", "id=\"stakeholders\"", "id=\"sources\"", "id=\"article\"", "class=\"removed\"", "id=\"downloads\""];
     let pos: Vec<usize> = order.iter().map(|o| html.find(o).unwrap_or_else(|| panic!("missing {o}"))).collect();
     assert!(pos.windows(2).all(|w| w[0] < w[1]), "page parts out of order: {pos:?}");
     // Cleaning's removals are folded away, not in the article.
@@ -291,8 +292,13 @@ fn seed_page_renders_with_every_part_in_order() {
     let ld: Value = serde_json::from_str(&html[start..end]).unwrap();
     assert_eq!(ld["@type"], "NewsArticle");
     assert_eq!(ld["headline"], doc.title);
-    // "Why it matters" is found in the seed's opening and links to its paragraph.
-    assert!(html.contains("id=\"why\""), "why it matters");
+    // The key points: what happened and why it matters, each linked to its paragraph.
+    let kp = &html[html.find("id=\"key-points\"").unwrap()..html.find("id=\"timeline\"").unwrap()];
+    assert!(kp.contains("id=\"point-k-what\"") && kp.contains("id=\"point-k-why\""), "{kp}");
+    assert!(kp.contains("href=\"#p1\""), "{kp}");
+    // A machine-made page says so, and shows no editor's snippets outside `zola serve`.
+    assert!(html.contains("not yet reviewed by our editors"));
+    assert!(!html.contains("edit-snippet"));
     assert!(html.contains("og:title"));
 }
 
@@ -430,6 +436,8 @@ fn rich_bundle(title: &str) -> (String, Vec<emit::OutFile>) {
             aliases: vec![],
             mentions: vec![wire::Mention { text: "Acme".into(), span: [0, 4], paragraph: p(0) }],
             salience: 0.9,
+            origin: "edited".into(),
+            edited: vec!["kind".into()],
         },
         wire::Stakeholder {
             id: "evil".into(),
@@ -440,6 +448,8 @@ fn rich_bundle(title: &str) -> (String, Vec<emit::OutFile>) {
             aliases: vec![],
             mentions: vec![],
             salience: 0.1,
+            origin: "machine".into(),
+            edited: vec![],
         },
     ];
     doc.relations = vec![wire::Relation {
@@ -451,6 +461,9 @@ fn rich_bundle(title: &str) -> (String, Vec<emit::OutFile>) {
         sentence: "s".into(),
         paragraph: p(0),
         span: [0, 1],
+        certainty: Some("claimed".into()),
+        origin: "added".into(),
+        edited: vec![],
     }];
     doc.events = vec![
         wire::Event {
@@ -462,6 +475,8 @@ fn rich_bundle(title: &str) -> (String, Vec<emit::OutFile>) {
             span: [0, 1],
             actors: vec!["acme".into(), "evil".into()],
             source: Some("s1".into()),
+            origin: "edited".into(),
+            edited: vec!["title".into()],
         },
         wire::Event {
             id: "e2".into(),
@@ -472,6 +487,8 @@ fn rich_bundle(title: &str) -> (String, Vec<emit::OutFile>) {
             span: [0, 1],
             actors: vec![],
             source: None,
+            origin: "machine".into(),
+            edited: vec![],
         },
     ];
     let st = |kind: &str, text: &str| wire::Statement {
@@ -482,17 +499,23 @@ fn rich_bundle(title: &str) -> (String, Vec<emit::OutFile>) {
         paragraph: p(1),
         span: [0, 1],
         judgement: kind == "indirect",
+        id: format!("q-{kind}"),
     };
     doc.sources = vec![
-        wire::Source { id: "s1".into(), name: "Acme & Sons".into(), stakeholder: Some("acme".into()), kind: "company".into(), named: true, statements: vec![st("direct", "We <did> it"), st("indirect", "it was {{ 7*7 }}")], on_record: true },
-        wire::Source { id: "s2".into(), name: "a person familiar".into(), stakeholder: None, kind: "anonymous".into(), named: false, statements: vec![st("according-to", "nothing was agreed")], on_record: false },
-        wire::Source { id: "s3".into(), name: "The <Ministry>".into(), stakeholder: None, kind: "government".into(), named: true, statements: vec![st("no-comment", "")], on_record: true },
+        wire::Source { id: "s1".into(), name: "Acme & Sons".into(), stakeholder: Some("acme".into()), kind: "company".into(), named: true, statements: vec![st("direct", "We <did> it"), st("indirect", "it was {{ 7*7 }}")], on_record: true, origin: "machine".into(), edited: vec![] },
+        wire::Source { id: "s2".into(), name: "a person familiar".into(), stakeholder: None, kind: "anonymous".into(), named: false, statements: vec![st("according-to", "nothing was agreed")], on_record: false, origin: "machine".into(), edited: vec![] },
+        wire::Source { id: "s3".into(), name: "The <Ministry>".into(), stakeholder: None, kind: "government".into(), named: true, statements: vec![st("no-comment", "")], on_record: true, origin: "machine".into(), edited: vec![] },
     ];
-    doc.disputes = vec![wire::Dispute { topic: "whether a deal was made".into(), claims: vec![wire::Claim { source: "s1".into(), statement: 0 }, wire::Claim { source: "s2".into(), statement: 0 }] }];
-    doc.figures = vec![wire::Figure { id: "f1".into(), text: "62,000".into(), value: 62000.0, unit: Some("cameras".into()), sentence: "s".into(), paragraph: p(1), span: [0, 1] }];
+    doc.disputes = vec![wire::Dispute { topic: "whether a deal was made".into(), claims: vec![wire::Claim { source: "s1".into(), statement: 0 }, wire::Claim { source: "s2".into(), statement: 0 }], id: "x-1".into(), origin: "machine".into(), edited: vec![] }];
+    doc.key_points = vec![
+        wire::KeyPoint { id: "k-what".into(), kind: "what".into(), text: "It <b>happened</b> {{ 7*7 }}".into(), sentence: None, paragraph: p(0), span: None, origin: "machine".into(), edited: vec![] },
+        wire::KeyPoint { id: "k-1".into(), kind: "point".into(), text: "An editor's {% raw %} point".into(), sentence: None, paragraph: None, span: None, origin: "added".into(), edited: vec![] },
+    ];
+    doc.editorial.status = "edited".into();
+    doc.figures = vec![wire::Figure { id: "f1".into(), text: "62,000".into(), value: 62000.0, unit: Some("cameras".into()), sentence: "s".into(), paragraph: p(1), span: [0, 1], origin: "machine".into(), edited: vec![] }];
     let mut files = emit::bundle(&x, &slug);
     // Replace what bundle wrote with the filled document, as the extractors would have.
-    let view = emit::view::build(&doc, &emit::view::sentences(&x));
+    let view = emit::view::build(&doc);
     // As the build's related pass would fill it (the seed shares no stakeholder with it, but the
     // list is what is rendered here).
     let related = vec![emit::view::Related {

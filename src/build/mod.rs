@@ -179,6 +179,8 @@ enum Prep {
 struct Fresh {
     article: CleanArticle,
     opts: Options,
+    /// The editor's corrections, when the seed has a settings file.
+    edits: Option<crate::edit::Edits>,
     options_key: String,
     base_slug: String,
 }
@@ -187,10 +189,13 @@ fn sha_hex(bytes: &[u8]) -> String {
     crate::ingest::hex(&Sha256::digest(bytes))
 }
 
-fn options_key(opts: &Options) -> String {
-    // Debug output of the options covers fields added later; the tool fingerprint covers the
-    // meaning of each.
-    sha_hex(format!("{opts:?}").as_bytes())[..16].to_string()
+fn options_key(opts: &Options, settings: Option<&settings::Settings>) -> String {
+    // Debug output of the options and edits covers fields added later; the tool fingerprint
+    // covers the meaning of each. Edits count with their lines: a note names the line.
+    match settings {
+        None => sha_hex(format!("{opts:?}").as_bytes())[..16].to_string(),
+        Some(s) => sha_hex(format!("{opts:?}{:?}{:?}", s.slug, s.edits).as_bytes())[..16].to_string(),
+    }
 }
 
 /// Runs `f`, turning a panic into an error naming the seed (a bug, but one seed must not stop
@@ -234,14 +239,14 @@ fn prepare(c: &PrepCtx<'_>, s: &SeedFile) -> (Prep, Option<(Stamp, String)>) {
             Some(_) => None,
             None => Some(std::fs::read(&s.path).map_err(|e| Error::io(&s.file, &e))?),
         };
-        let opts = match &s.settings {
+        let settings = match &s.settings {
             Some((p, shown)) => {
                 let b = std::fs::read(p).map_err(|e| Error::io(shown, &e))?;
-                settings::apply(shown, &b, c.base)?
+                Some(settings::parse(shown, &b, c.base)?)
             }
-            None => c.base.clone(),
+            None => None,
         };
-        let key = options_key(&opts);
+        let key = options_key(settings.as_ref().map_or(c.base, |s| &s.opts), settings.as_ref());
         let sha = match &bytes {
             Some(b) => sha_hex(b),
             None => known.unwrap_or_default(),
@@ -267,8 +272,12 @@ fn prepare(c: &PrepCtx<'_>, s: &SeedFile) -> (Prep, Option<(Stamp, String)>) {
         let seed = crate::ingest::decode(&s.file, &bytes)?;
         drop(bytes);
         let article = crate::clean::clean(seed);
-        let base_slug = crate::slug::slugify_title(&article.title);
-        Ok(Prep::Fresh(Box::new(Fresh { article, opts, options_key: key, base_slug })))
+        let (opts, slug, edits) = match settings {
+            Some(s) => (s.opts, s.slug, Some(s.edits)),
+            None => (c.base.clone(), None, None),
+        };
+        let base_slug = slug.unwrap_or_else(|| crate::slug::slugify_title(&article.title));
+        Ok(Prep::Fresh(Box::new(Fresh { article, opts, edits, options_key: key, base_slug })))
     });
     match r {
         Ok(p) => (p, record),
@@ -475,6 +484,8 @@ impl WriteCtx<'_> {
 /// The result of step 3 for one seed.
 struct Done {
     entry: Entry,
+    /// Edits in the seed's settings file that matched nothing (`file:line: …`).
+    edit_notes: Vec<String>,
     /// Records of the files written (or found unchanged) now: all but `index`.
     records: Vec<(String, FileRecord)>,
     written: usize,
@@ -486,10 +497,14 @@ struct Done {
 
 fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &str) -> Result<Done> {
     guarded(file, || {
-        let Fresh { article, opts, options_key, base_slug } = *fresh;
+        let Fresh { article, opts, edits, options_key, base_slug } = *fresh;
         let sha256 = article.seed.sha256.clone();
         let x = crate::extract::run(crate::segment::segment(article), &opts);
-        let files = crate::emit::bundle(&x, slug);
+        let (doc, notes) = crate::document(&x, edits.as_ref());
+        let title = doc.title.clone();
+        let actors: Vec<(String, String)> = doc.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
+        let actor_details: Vec<(String, String)> = doc.stakeholders.iter().map(|s| (s.kind.clone(), s.role.clone().unwrap_or_default())).collect();
+        let files = crate::emit::bundle_with(&x, doc, slug);
         let paths: Vec<String> = files.iter().map(|f| crate::error::display_path(&f.path)).collect();
         let records: Vec<(String, FileRecord)> = files
             .iter()
@@ -504,13 +519,13 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &s
             base_slug,
             slug: slug.to_string(),
             files: paths,
-            title: x.doc.article.title.clone(),
-            actors: x.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
-            actor_details: x.stakeholders.iter().map(|s| (s.kind.as_str().to_string(), s.role.clone().unwrap_or_default())).collect(),
+            title,
+            actors,
+            actor_details,
             weight: crate::emit::frontmatter::weight(x.doc.article.published.map(|p| (p.date.year, p.date.month, p.date.day))),
             related: String::new(),
         };
-        Ok(Done { entry, records, written, warnings: x.warnings, index })
+        Ok(Done { entry, edit_notes: notes, records, written, warnings: x.warnings, index })
     })
 }
 
@@ -890,6 +905,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
                         (l, c) => format!("{file}:{l}:{c}: {}", w.message),
                     });
                 }
+                report.warnings.extend(d.edit_notes);
                 files.extend(d.records);
                 if let Some(p) = d.index {
                     pages.insert(i, p);

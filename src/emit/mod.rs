@@ -8,8 +8,9 @@
 //! Every JSON file is compact (one line and a newline): a tenth of a 10,000-article site's
 //! bytes were indentation, written, hashed and read again by Zola.
 //!
-//! `view.json` beside them is the page's template context (display-ready, see [`view`]); Zola's
-//! `ignored_content` keeps it out of the published site. Downloads beside it: `timeline.json` (TimelineJS3), `kumu.json` (Kumu blueprint),
+//! `view.json` beside them is the page's template context (display-ready, see [`view`]), and
+//! `edits.json` the settings snippets `explainer serve` shows editors ([`crate::edit::snippet`]);
+//! Zola's `ignored_content` keeps both out of the published site. Downloads beside it: `timeline.json` (TimelineJS3), `kumu.json` (Kumu blueprint),
 //! `sources.csv`.
 //!
 //! What it gets wrong: nothing known; see `build` for how bundles are tracked and cleaned up.
@@ -53,11 +54,16 @@ pub struct OutFile {
     pub bytes: Vec<u8>,
 }
 
-/// The files of one article's bundle, in a fixed order. `slug` is the bundle folder name
-/// (the explainer's slug, made unique by the caller).
+/// The files of one article's bundle (the machine's document, no edits), in a fixed order.
+/// `slug` is the bundle folder name (the explainer's slug, made unique by the caller).
 pub fn bundle(x: &Explainer, slug: &str) -> Vec<OutFile> {
+    bundle_with(x, wire::Document::from_explainer(x), slug)
+}
+
+/// [`bundle`] of `doc`, the explainer's document with an editor's edits applied
+/// ([`crate::document`]).
+pub fn bundle_with(x: &Explainer, mut doc: wire::Document, slug: &str) -> Vec<OutFile> {
     let dir = Path::new("content").join("explainers").join(slug);
-    let mut doc = wire::Document::from_explainer(x);
     doc.slug = slug.to_string();
     // The JSON files are several times the article's text (explainer.json about 7, view.json
     // about 9, on average): buffers sized for that up front are not copied as they grow.
@@ -68,7 +74,8 @@ pub fn bundle(x: &Explainer, slug: &str) -> Vec<OutFile> {
         OutFile { path: dir.join("timeline.json"), bytes: timeline::timelinejs(&doc).into_bytes() },
         OutFile { path: dir.join("kumu.json"), bytes: kumu::blueprint(&doc).into_bytes() },
         OutFile { path: dir.join("sources.csv"), bytes: csv::sources_csv(&doc).into_bytes() },
-        OutFile { path: dir.join("view.json"), bytes: json_line(&view::build(&doc, &view::leading_sentences(x, view::WHY_WINDOW)), 4096 + 10 * text) },
+        OutFile { path: dir.join("view.json"), bytes: json_line(&view::build(&doc), 4096 + 10 * text) },
+        OutFile { path: dir.join("edits.json"), bytes: json_line(&crate::edit::snippet::all(&doc), 2048 + 2 * text) },
     ]
 }
 

@@ -1,6 +1,6 @@
 //! The template context of one explainer page (`view.json` in each bundle).
 //!
-//! In: the `explainer/1` document and the article's sentences. Out: a display-ready JSON object
+//! In: the `explainer/1` document, edits applied. Out: a display-ready JSON object
 //! the theme's `page.html` reads with its single `load_data` and only loops over and prints:
 //! dates already formatted for readers, sources grouped by kind, who did not answer, disputes
 //! with both sides' words, ids resolved to names, the stakeholder map SVG, the schema.org JSON-LD
@@ -12,10 +12,7 @@
 //! `<script type="application/ld+json">` element). Links to the article are paragraph ids
 //! (`p7`), never URLs taken from data.
 //!
-//! What it gets wrong: "why it matters" is the first sentence after the summary that carries a
-//! cue from `data/why-cues.txt` ("comes as", "raises concerns", …); an article that states its
-//! stakes without such a cue gets none, and a cue used in passing ("could") can pick a sentence
-//! that is merely speculative. A figure's source is the source quoted in the figure's sentence,
+//! What it gets wrong: a figure's source is the source quoted in the figure's sentence,
 //! else nobody (the article itself). Dates are formatted in English only.
 
 use rayon::prelude::*;
@@ -26,27 +23,6 @@ use std::collections::BTreeMap;
 
 /// The view format's name, bumped if a field changes meaning.
 pub const SCHEMA: &str = "explainer-view/1";
-
-/// A sentence of the cleaned article: its paragraph id and display text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SentenceRef {
-    pub paragraph: String,
-    pub text: String,
-}
-
-/// The article's body sentences, in order, for [`build`].
-pub fn sentences(x: &crate::model::Explainer) -> Vec<SentenceRef> {
-    leading_sentences(x, usize::MAX)
-}
-
-/// The first `n` of [`sentences`]: [`build`] reads the first [`WHY_WINDOW`] only.
-pub fn leading_sentences(x: &crate::model::Explainer, n: usize) -> Vec<SentenceRef> {
-    x.doc
-        .body_sentences()
-        .filter_map(|i| Some(SentenceRef { paragraph: x.doc.paragraph_id(i)?.to_string(), text: x.doc.sentence_text(i) }))
-        .take(n)
-        .collect()
-}
 
 /// The view of one page. Its strings borrow from the document wherever the page shows them as
 /// they are (serialised, they are the same JSON as owned strings): building it copies no
@@ -63,7 +39,10 @@ pub struct View<'a> {
     /// The ISO date for `<time datetime>`, or null.
     pub published_iso: Option<&'a str>,
     pub summary: &'a str,
-    pub why: Option<Cited<'a>>,
+    /// What happened, why it matters, and the points editors added, each with its evidence.
+    pub key_points: Vec<KeyPointView<'a>>,
+    /// Whether editors reviewed or corrected the page.
+    pub review: Review<'a>,
     pub figures: Vec<FigureView<'a>>,
     pub timeline: Vec<EventView<'a>>,
     /// Inline SVG markup (escaped by `emit::map`), or "".
@@ -86,6 +65,26 @@ pub struct View<'a> {
     pub json_ld: String,
 }
 
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct KeyPointView<'a> {
+    pub id: &'a str,
+    /// `what`, `why` or `point`; the theme maps it to a label.
+    pub kind: &'a str,
+    pub text: &'a str,
+    pub paragraph: Option<&'a str>,
+    /// `machine`, `edited` or `added`.
+    pub origin: &'a str,
+}
+
+/// The editorial state the page states (see `wire::Editorial`).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Review<'a> {
+    /// `machine`, `edited` or `reviewed`.
+    pub status: &'a str,
+    /// How many items or fields editors changed, added or hid.
+    pub changes: usize,
+}
+
 /// A sentence of the article with the paragraph it links to.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Cited<'a> {
@@ -104,6 +103,7 @@ pub struct FigureView<'a> {
     pub paragraph: Option<&'a str>,
     /// The source quoted in the figure's sentence, or null (the article itself).
     pub source: Option<&'a str>,
+    pub origin: &'a str,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -126,6 +126,7 @@ pub struct EventView<'a> {
     pub paragraph: Option<&'a str>,
     pub actors: Vec<NameRef<'a>>,
     pub source: Option<&'a str>,
+    pub origin: &'a str,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -140,6 +141,7 @@ pub struct ActorView<'a> {
     pub paragraph: Option<&'a str>,
     /// Relations this stakeholder takes part in, as sentences ("meets Huawei").
     pub edges: Vec<EdgeView<'a>>,
+    pub origin: &'a str,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -151,6 +153,9 @@ pub struct EdgeView<'a> {
     pub label: &'a str,
     pub sentence: &'a str,
     pub paragraph: Option<&'a str>,
+    /// `stated`, `claimed`, `denied`, `hypothetical`, or null (not assessed).
+    pub certainty: Option<&'a str>,
+    pub origin: &'a str,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -172,10 +177,12 @@ pub struct SourceView<'a> {
     pub kind: &'a str,
     /// "anonymous", "unnamed" or "": the tag the page shows after the name.
     pub tag: &'static str,
+    pub origin: &'a str,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct StatementView<'a> {
+    pub id: &'a str,
     pub kind: &'a str,
     /// A direct quote: shown as a quotation.
     pub direct: bool,
@@ -187,8 +194,10 @@ pub struct StatementView<'a> {
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct DisputeView<'a> {
+    pub id: &'a str,
     pub topic: &'a str,
     pub claims: Vec<ClaimView<'a>>,
+    pub origin: &'a str,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -260,7 +269,7 @@ const SOURCE_KIND_ORDER: [&str; 10] =
     ["official", "government", "company", "group", "ngo", "expert", "media", "person", "document", "anonymous"];
 
 /// Builds the view of one document.
-pub fn build<'a>(doc: &'a wire::Document, sentences: &[SentenceRef]) -> View<'a> {
+pub fn build<'a>(doc: &'a wire::Document) -> View<'a> {
     let names: BTreeMap<&str, &str> = doc.stakeholders.iter().map(|s| (s.id.as_str(), s.name.as_str())).collect();
     let name_ref = |id: &'a str| NameRef { id, name: names.get(id).copied().unwrap_or(id) };
     let source_names: BTreeMap<&str, &str> = doc.sources.iter().map(|s| (s.id.as_str(), s.name.as_str())).collect();
@@ -276,6 +285,8 @@ pub fn build<'a>(doc: &'a wire::Document, sentences: &[SentenceRef]) -> View<'a>
             label: &r.label,
             sentence: &r.sentence,
             paragraph: r.paragraph.as_deref(),
+            certainty: r.certainty.as_deref(),
+            origin: &r.origin,
         })
         .collect();
 
@@ -291,6 +302,7 @@ pub fn build<'a>(doc: &'a wire::Document, sentences: &[SentenceRef]) -> View<'a>
             mentions: s.mentions.len(),
             paragraph: s.mentions.iter().find_map(|m| m.paragraph.as_deref()),
             edges: relations.iter().filter(|e| e.from.id == s.id || e.to.id == s.id).copied().collect(),
+            origin: &s.origin,
         })
         .collect();
 
@@ -308,6 +320,7 @@ pub fn build<'a>(doc: &'a wire::Document, sentences: &[SentenceRef]) -> View<'a>
             paragraph: e.paragraph.as_deref(),
             actors: e.actors.iter().map(|a| name_ref(a)).collect(),
             source: e.source.as_deref().and_then(|s| source_names.get(s)).copied(),
+            origin: &e.origin,
         })
         .collect();
 
@@ -327,6 +340,7 @@ pub fn build<'a>(doc: &'a wire::Document, sentences: &[SentenceRef]) -> View<'a>
             sentence: &f.sentence,
             paragraph: f.paragraph.as_deref(),
             source: figure_source(doc, f),
+            origin: &f.origin,
         })
         .collect();
 
@@ -336,6 +350,8 @@ pub fn build<'a>(doc: &'a wire::Document, sentences: &[SentenceRef]) -> View<'a>
         .disputes
         .iter()
         .map(|d| DisputeView {
+            id: &d.id,
+            origin: &d.origin,
             topic: &d.topic,
             claims: d
                 .claims
@@ -361,7 +377,12 @@ pub fn build<'a>(doc: &'a wire::Document, sentences: &[SentenceRef]) -> View<'a>
         published: doc.published.as_ref().map(|p| display_date(&p.value, None, &p.value)),
         published_iso,
         summary: &doc.summary,
-        why: why_it_matters(&doc.summary, sentences),
+        key_points: doc
+            .key_points
+            .iter()
+            .map(|k| KeyPointView { id: &k.id, kind: &k.kind, text: &k.text, paragraph: k.paragraph.as_deref(), origin: &k.origin })
+            .collect(),
+        review: Review { status: &doc.editorial.status, changes: changes(doc) },
         figures,
         timeline,
         map_svg: super::map::map_svg(doc),
@@ -390,6 +411,23 @@ pub fn build<'a>(doc: &'a wire::Document, sentences: &[SentenceRef]) -> View<'a>
         reading_minutes: word_count.div_ceil(230).max(1),
         json_ld: json_ld(doc),
     }
+}
+
+/// How many things editors changed: top-level fields, hidden and merged items, and items edited
+/// or added.
+fn changes(doc: &wire::Document) -> usize {
+    let e = &doc.editorial;
+    let marked = |o: &str| o != wire::MACHINE;
+    e.edited.len()
+        + e.hidden.len()
+        + e.merged.len()
+        + doc.events.iter().filter(|x| marked(&x.origin)).count()
+        + doc.stakeholders.iter().filter(|x| marked(&x.origin)).count()
+        + doc.relations.iter().filter(|x| marked(&x.origin)).count()
+        + doc.sources.iter().filter(|x| marked(&x.origin)).count()
+        + doc.figures.iter().filter(|x| marked(&x.origin)).count()
+        + doc.disputes.iter().filter(|x| marked(&x.origin)).count()
+        + doc.key_points.iter().filter(|x| marked(&x.origin)).count()
 }
 
 /// `text.split_whitespace().count()`. Every white space character but ASCII's starts with byte
@@ -450,6 +488,7 @@ fn group_sources(doc: &wire::Document) -> (Vec<SourceGroup<'_>>, Vec<SourceView<
                 // A source that spoke and also left a question unanswered keeps that record
                 // among its statements, as the sentence that says so (no cue before it).
                 .map(|st| StatementView {
+                    id: &st.id,
                     kind: &st.kind,
                     direct: st.kind == "direct",
                     cue: if st.kind == "no-comment" { "" } else { &st.cue },
@@ -460,6 +499,7 @@ fn group_sources(doc: &wire::Document) -> (Vec<SourceGroup<'_>>, Vec<SourceView<
                 .collect(),
             kind: &s.kind,
             tag,
+            origin: &s.origin,
         };
         if s.on_record {
             groups.entry((rank, &s.kind)).or_default().push(view);
@@ -487,74 +527,6 @@ fn figure_source<'a>(doc: &'a wire::Document, f: &wire::Figure) -> Option<&'a st
         }
     }
     who
-}
-
-/// Cue phrases and their strength (2 = states the stakes, 1 = speculation), lower-case, each
-/// with its substring finder built once (building a searcher per sentence and cue was ~1.5 %
-/// of a cold build).
-static WHY_CUES: std::sync::LazyLock<Vec<(memchr::memmem::Finder<'static>, u8)>> = std::sync::LazyLock::new(|| {
-    crate::lexicon::lines("why-cues.txt")
-        .map(|l| {
-            let (k, v) = l.split_once('\t').unwrap_or((l, "1"));
-            (memchr::memmem::Finder::new(k.as_bytes()), v.trim().parse().unwrap_or(1))
-        })
-        .collect()
-});
-
-/// The strength of the strongest cue.
-static WHY_MAX: std::sync::LazyLock<Option<u8>> = std::sync::LazyLock::new(|| WHY_CUES.iter().map(|(_, w)| *w).max());
-
-/// Only the opening of an article is searched: stakes stated late are usually one voice's view.
-pub const WHY_WINDOW: usize = 12;
-
-/// The first sentence after the summary that states why the story matters.
-fn why_it_matters(summary: &str, sentences: &[SentenceRef]) -> Option<Cited<'static>> {
-    let mut best: Option<(u8, usize)> = None;
-    for (i, s) in sentences.iter().enumerate().take(WHY_WINDOW) {
-        // Nothing later can beat the strongest cue.
-        if best.is_some_and(|(w, _)| Some(w) >= *WHY_MAX) {
-            break;
-        }
-        if contains_bytes(summary.as_bytes(), s.text.as_bytes()) {
-            continue;
-        }
-        let lower = s.text.to_lowercase();
-        let strength = WHY_CUES.iter().filter(|(cue, _)| contains_phrase(&lower, cue)).map(|(_, w)| *w).max();
-        if let Some(w) = strength {
-            if best.is_none_or(|(bw, _)| w > bw) {
-                best = Some((w, i));
-            }
-        }
-    }
-    best.map(|(_, i)| Cited { name: "", text: Cow::Owned(sentences[i].text.clone()), paragraph: Some(Cow::Owned(sentences[i].paragraph.clone())) })
-}
-
-/// `hay` contains `needle` (as `str::contains`): candidate starts found by the needle's first
-/// byte, then compared. The needle is a whole sentence and the haystack a short summary, so
-/// building a substring searcher per sentence cost more than the search.
-fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, _)) = needle.split_first() else { return true };
-    if needle.len() > hay.len() {
-        return false;
-    }
-    memchr::memchr_iter(first, &hay[..=hay.len() - needle.len()]).any(|i| &hay[i..i + needle.len()] == needle)
-}
-
-/// `needle` occurs in `hay` as whole words.
-fn contains_phrase(hay: &str, needle: &memchr::memmem::Finder) -> bool {
-    let mut from = 0;
-    while let Some(i) = needle.find(&hay.as_bytes()[from..]) {
-        let start = from + i;
-        let end = start + needle.needle().len();
-        // The needle is valid UTF-8 and so is `hay`: a match starts and ends on char boundaries.
-        let before = hay[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after = hay[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        if before && after {
-            return true;
-        }
-        from = end;
-    }
-    false
 }
 
 const MONTH_NAMES: [&str; 12] =
@@ -910,25 +882,6 @@ mod tests {
         doc.stakeholders.clear();
         doc.published = Some(wire::Published { value: "2021-W05".into(), origin: "text".into() });
         assert_eq!(json_ld(&doc), json_ld_by_value(&doc));
-    }
-
-    #[test]
-    fn why_prefers_stated_stakes_over_speculation() {
-        let s = |p: &str, t: &str| SentenceRef { paragraph: p.into(), text: t.into() };
-        let sents = vec![
-            s("p1", "Officials said the plan was ready."),
-            s("p1", "The plan could change."),
-            s("p2", "The move comes as rivals expand."),
-        ];
-        let w = why_it_matters("Officials said the plan was ready.", &sents).unwrap();
-        assert_eq!(w.text, "The move comes as rivals expand.");
-        assert_eq!(w.paragraph.as_deref(), Some("p2"));
-        // The summary test is `str::contains`.
-        for (h, n) in [("abc", ""), ("", ""), ("", "a"), ("abc", "abc"), ("abcabd", "abd"), ("ab", "abc"), ("xaab", "aab"), ("ééa", "éa")] {
-            assert_eq!(contains_bytes(h.as_bytes(), n.as_bytes()), h.contains(n), "{h:?} {n:?}");
-        }
-        // "becomes assets" must not match "comes as".
-        assert!(why_it_matters("", &[s("p1", "It becomes assets.")]).is_none());
     }
 
     #[test]

@@ -44,9 +44,10 @@ pub fn run(mut doc: Document, opts: &Options) -> Explainer {
     let (sources, disputes) = sources::extract(&doc, &stakeholders);
     let events = events::extract(&doc, &dates, &stakeholders, &sources);
     let figures = figures::extract(&doc, &dates);
-    let summary = summary::summarize(&doc);
+    let (summary, summary_sentence) = summary::summarize(&doc);
+    let why = summary::why_it_matters(&doc, &summary);
     let slug = crate::slug::slugify_title(&doc.article.title);
     warnings.sort();
     warnings.dedup();
-    Explainer { doc, slug, summary, dates, events, stakeholders, relations, sources, disputes, figures, warnings }
+    Explainer { doc, slug, summary, summary_sentence, why, dates, events, stakeholders, relations, sources, disputes, figures, warnings }
 }
