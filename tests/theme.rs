@@ -59,6 +59,8 @@ fn config() -> Value {
     for (k, v) in theme_extra.as_object().unwrap() {
         extra.entry(k.clone()).or_insert(v.clone());
     }
+    // What Zola sets: "build" for `zola build`, "serve" for `zola serve`.
+    config["mode"] = json!("build");
     config
 }
 
@@ -529,6 +531,7 @@ fn rich_bundle(title: &str) -> (String, Vec<emit::OutFile>) {
         match name.as_str() {
             "explainer.json" => f.bytes = emit::json_line(&doc, 0),
             "view.json" => f.bytes = emit::json_line(&view, 0),
+            "edits.json" => f.bytes = emit::json_line(&explainer::edit::snippet::all(&doc), 0),
             "index.md" => f.bytes = emit::frontmatter::with_related(&emit::frontmatter::page(&x2, &doc), &related).unwrap().into_bytes(),
             _ => {}
         }
@@ -588,6 +591,32 @@ fn filled_page_shows_timeline_map_sources_and_disputes() {
     // Related explainers link to their pages, names escaped.
     assert!(html.contains("<a href=\"/explainers/taliban-weighs-using-us-mass-surveillance-plan/\">The &lt;seed&gt; story</a>"), "{html}");
     assert!(html.contains("shared: Acme &amp; Sons"));
+}
+
+/// Under `zola serve` (what `explainer serve` runs) each item shows its settings snippet, escaped
+/// like any text; `zola build` shows none. Items editors corrected or added say so either way.
+#[test]
+fn editor_preview_shows_snippets_only_when_serving() {
+    let mut s = site("editor", vec![rich_bundle("An edited explainer")]);
+    let built = s.render_page(0);
+    assert!(!built.contains("edit-snippet") && !built.contains("[events."), "no snippets in a public build");
+    assert!(built.contains("corrected by our editors; not yet fully reviewed"), "the review line");
+    assert!(built.contains("class=\"tag tag-edited\">corrected by the editors<"), "an edited item is marked");
+    assert!(built.contains("class=\"tag tag-added\">added by the editors<"), "an added item is marked");
+    assert!(built.contains("certainty: claimed"));
+    s.config["mode"] = json!("serve");
+    let served = s.render_page(0);
+    assert_page_structure(&served, "editor preview");
+    for table in ["[events.e1]", "[stakeholders.acme]", "[relations.r1]", "[sources.s1]", "[statements.q-direct]", "[figures.f1]", "[disputes.x-1]", "[key_points.k-what]"] {
+        assert!(served.contains(table), "a snippet for {table}");
+    }
+    assert!(served.contains("title = &quot;An edited explainer&quot;"), "the top-level settings");
+    assert!(served.contains("[[add.key_points]]"), "how to add an item");
+    // The snippets hold article text: printed as text, never markup.
+    for live in ["<img src=x", "<b>", "<widgets>", "<script>alert"] {
+        assert!(!served.contains(live), "live markup {live}");
+    }
+    assert!(served.contains("title = &quot;&lt;img src=x onerror=alert(3)&gt;&quot;"), "{served}");
 }
 
 #[test]
