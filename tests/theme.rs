@@ -599,7 +599,7 @@ fn filled_page_shows_timeline_map_sources_and_disputes() {
 fn editor_preview_shows_snippets_only_when_serving() {
     let mut s = site("editor", vec![rich_bundle("An edited explainer")]);
     let built = s.render_page(0);
-    assert!(!built.contains("edit-snippet") && !built.contains("[events."), "no snippets in a public build");
+    assert!(!built.contains("edit-snippet") && !built.contains("[events.") && !built.contains("edit.js"), "no snippets in a public build");
     assert!(built.contains("corrected by our editors; not yet fully reviewed"), "the review line");
     assert!(built.contains("class=\"tag tag-edited\">corrected by the editors<"), "an edited item is marked");
     assert!(built.contains("class=\"tag tag-added\">added by the editors<"), "an added item is marked");
@@ -612,6 +612,7 @@ fn editor_preview_shows_snippets_only_when_serving() {
     }
     assert!(served.contains("title = &quot;An edited explainer&quot;"), "the top-level settings");
     assert!(served.contains("[[add.key_points]]"), "how to add an item");
+    assert!(served.contains("<script src=\"/edit.js"), "the copy buttons' script, from the site");
     // The snippets hold article text: printed as text, never markup.
     for live in ["<img src=x", "<b>", "<widgets>", "<script>alert"] {
         assert!(!served.contains(live), "live markup {live}");
