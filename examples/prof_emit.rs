@@ -27,7 +27,7 @@ fn main() {
             extract::run(segment::segment(clean::clean(seed)), &Default::default())
         })
         .collect();
-    const PARTS: [&str; 9] = ["wire doc", "index.md", "explainer.json", "timeline.json", "kumu.json", "sources.csv", "view build", "view.json", "bundle"];
+    const PARTS: [&str; 10] = ["wire doc", "index.md", "explainer.json", "timeline.json", "kumu.json", "sources.csv", "view build", "view.json", "edits.json", "bundle"];
     let mut best = [Duration::MAX; PARTS.len()];
     let mut bytes = 0usize;
     for _ in 0..repeat {
@@ -57,12 +57,14 @@ fn main() {
             tick(6, &mut t);
             bytes += emit::json_line(&view, 0).len();
             drop(view);
-            drop(doc);
             tick(7, &mut t);
+            bytes += emit::json_line(&explainer::edit::snippet::all(&doc), 0).len();
+            drop(doc);
+            tick(8, &mut t);
             let b = emit::bundle(x, &x.slug);
             std::hint::black_box(&b);
             drop(b);
-            tick(8, &mut t);
+            tick(9, &mut t);
         }
         for k in 0..PARTS.len() {
             best[k] = best[k].min(t[k]);

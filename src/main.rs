@@ -95,6 +95,7 @@ impl SiteArgs {
             wait: self.wait,
             progress: explainer::build::progress::wanted(),
             rehash: self.rehash,
+            preview: false,
         }
     }
 }

@@ -144,8 +144,16 @@ pub fn serve(opts: &BuildOptions, zola_args: &[String]) -> ExitCode {
         return ExitCode::FAILURE;
     };
     warn_version(&v);
+    // The editor preview: every page extracted now gets its settings snippets, and the pages
+    // built before (not extracted again) get theirs from their explainer.json.
+    let opts = &BuildOptions { preview: true, ..opts.clone() };
     if !run_build(opts, true) {
         return ExitCode::FAILURE;
+    }
+    match crate::edit::snippet::fill_previews(&opts.root) {
+        Ok(n) if n > 0 => eprintln!("editor preview: settings snippets written for {n} page(s)"),
+        Ok(_) => {}
+        Err(e) => eprintln!("warning: editor preview: {e}"),
     }
     // Caught from here on (the child starts with default handlers: exec resets caught signals).
     catch_stop_signals();

@@ -98,7 +98,9 @@ fn assert_edits_apply(root: &Path, t: &Targets) {
     assert_eq!((actor["kind"].as_str(), actor["origin"].as_str()), (Some("organization"), Some("edited")));
     assert!(!v["timeline"].as_array().unwrap().iter().any(|e| e["id"] == t.camera_event.as_str()));
     // The snippets for `explainer serve` name the items by id.
-    let ed: serde_json::Value = serde_json::from_slice(&std::fs::read(bundle(root).join("edits.json")).unwrap()).unwrap();
+    explainer::edit::snippet::fill_previews(root).unwrap();
+    let slug = bundle(root).file_name().unwrap().to_string_lossy().into_owned();
+    let ed: serde_json::Value = serde_json::from_slice(&std::fs::read(root.join(".explainer/preview").join(format!("{slug}.json"))).unwrap()).unwrap();
     assert!(ed["relations"][&t.relation].as_str().unwrap().contains(&format!("[relations.{}]", t.relation)));
 }
 
@@ -205,4 +207,32 @@ fn ids_are_stable_across_insertions_and_deletions() {
         // Every item whose evidence is still in the text keeps its id.
         assert!(missing.is_empty(), "variant {n}: {} of {} ids changed: {missing:?}", missing.len(), kept.len());
     }
+}
+
+/// `explainer serve` builds with `preview`: each page extracted now has its settings snippets in
+/// `.explainer/preview/<slug>.json`, up to date with its settings; a public build writes none.
+#[test]
+fn serve_builds_write_the_editor_preview() {
+    let root = site("preview");
+    let text = "A council votes on a budget\n\nThe city council of Lakeside voted on Monday to approve a budget of $4 million, the mayor said.\n";
+    std::fs::write(root.join("seeds/a.txt"), text).unwrap();
+    let r = run(&root);
+    assert!(!r.failed(), "{}", r.summary(9));
+    assert!(!root.join(".explainer/preview").exists(), "a public build writes no preview");
+    std::fs::write(root.join("seeds/a.toml"), "title = \"Lakeside approves its budget\"\n").unwrap();
+    let serve = |root: &Path| build(&BuildOptions { root: root.to_path_buf(), jobs: Some(1), preview: true, ..BuildOptions::default() }).unwrap();
+    let r = serve(&root);
+    assert!(!r.failed(), "{}", r.summary(9));
+    let slug = bundle(&root).file_name().unwrap().to_string_lossy().into_owned();
+    let preview = root.join(".explainer/preview").join(format!("{slug}.json"));
+    let ed: serde_json::Value = serde_json::from_slice(&std::fs::read(&preview).unwrap()).unwrap();
+    assert!(ed["top"].as_str().unwrap().contains("title = \"Lakeside approves its budget\""), "{ed}");
+    assert_eq!(ed, serde_json::to_value(explainer::edit::snippet::all(&doc(&root))).unwrap());
+    // Filling the preview finds it up to date; a bundle that is gone loses its preview.
+    assert_eq!(explainer::edit::snippet::fill_previews(&root).unwrap(), 0);
+    std::fs::remove_file(root.join("seeds/a.txt")).unwrap();
+    std::fs::remove_file(root.join("seeds/a.toml")).unwrap();
+    assert!(!serve(&root).failed());
+    explainer::edit::snippet::fill_previews(&root).unwrap();
+    assert!(!preview.exists());
 }

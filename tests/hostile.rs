@@ -766,7 +766,7 @@ fn related_lists_follow_the_seeds() {
 }
 
 /// The files of every new bundle.
-const BUNDLE_FILES: [&str; 7] = ["edits.json", "explainer.json", "index.md", "kumu.json", "sources.csv", "timeline.json", "view.json"];
+const BUNDLE_FILES: [&str; 6] = ["explainer.json", "index.md", "kumu.json", "sources.csv", "timeline.json", "view.json"];
 
 /// The file names in a bundle, sorted.
 fn bundle_files(root: &Path, slug: &str) -> Vec<String> {

@@ -531,7 +531,6 @@ fn rich_bundle(title: &str) -> (String, Vec<emit::OutFile>) {
         match name.as_str() {
             "explainer.json" => f.bytes = emit::json_line(&doc, 0),
             "view.json" => f.bytes = emit::json_line(&view, 0),
-            "edits.json" => f.bytes = emit::json_line(&explainer::edit::snippet::all(&doc), 0),
             "index.md" => f.bytes = emit::frontmatter::with_related(&emit::frontmatter::page(&x2, &doc), &related).unwrap().into_bytes(),
             _ => {}
         }
@@ -605,6 +604,8 @@ fn editor_preview_shows_snippets_only_when_serving() {
     assert!(built.contains("class=\"tag tag-added\">added by the editors<"), "an added item is marked");
     assert!(built.contains("certainty: claimed"));
     s.config["mode"] = json!("serve");
+    // What `explainer serve` writes for the editor preview, from the page's explainer.json.
+    assert_eq!(explainer::edit::snippet::fill_previews(&s.root).unwrap(), 1);
     let served = s.render_page(0);
     assert_page_structure(&served, "editor preview");
     for table in ["[events.e1]", "[stakeholders.acme]", "[relations.r1]", "[sources.s1]", "[statements.q-direct]", "[figures.f1]", "[disputes.x-1]", "[key_points.k-what]"] {

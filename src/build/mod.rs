@@ -147,6 +147,10 @@ pub struct BuildOptions {
     /// Read and hash every seed, even those whose length and times match their stamp in
     /// `.explainer/stamps` (see [`stamps`]).
     pub rehash: bool,
+    /// Write the editors' settings snippets of each page extracted now to
+    /// `.explainer/preview/` before its bundle (`explainer serve`; see
+    /// [`crate::edit::snippet::preview`]).
+    pub preview: bool,
 }
 
 /// Builds the site sources for every seed.
@@ -374,6 +378,8 @@ struct Staged {
 /// What step 3 needs to know to write safely.
 struct WriteCtx<'a> {
     root: &'a Path,
+    /// [`BuildOptions::preview`].
+    preview: bool,
     old: &'a Manifest,
     adopted: &'a BTreeSet<String>,
 }
@@ -504,6 +510,11 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &s
         let title = doc.title.clone();
         let actors: Vec<(String, String)> = doc.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
         let actor_details: Vec<(String, String)> = doc.stakeholders.iter().map(|s| (s.kind.clone(), s.role.clone().unwrap_or_default())).collect();
+        if ctx.preview {
+            // Before the bundle: `zola serve` re-renders the page when the bundle changes, and
+            // must find its snippets up to date then.
+            crate::edit::snippet::write_preview(ctx.root, slug, &doc)?;
+        }
         let files = crate::emit::bundle_with(&x, doc, slug);
         let paths: Vec<String> = files.iter().map(|f| crate::error::display_path(&f.path)).collect();
         let records: Vec<(String, FileRecord)> = files
@@ -725,7 +736,7 @@ fn actors_pass(
         .map(|e| crate::emit::actors::Input { slug: &e.slug, weight: e.weight, actors: &e.actors, details: &e.actor_details })
         .collect();
     let out = crate::emit::actors::pages(&inputs);
-    let ctx = WriteCtx { root, old, adopted: &BTreeSet::new() };
+    let ctx = WriteCtx { root, preview: false, old, adopted: &BTreeSet::new() };
     let done: Vec<(String, FileRecord, std::result::Result<bool, Error>)> = out
         .into_par_iter()
         .map(|f| {
@@ -868,7 +879,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     if root.join(STAGING).exists() {
         let _ = std::fs::remove_dir_all(root.join(STAGING));
     }
-    let ctx = WriteCtx { root, old: &old, adopted: &adopted };
+    let ctx = WriteCtx { root, preview: opts.preview, old: &old, adopted: &adopted };
     let progress = progress::Progress::new(opts.progress, jobs.len(), "building explainers");
     let done: Vec<(usize, Result<Done>)> = jobs
         .into_par_iter()

@@ -4,8 +4,13 @@
 //! opens with a comment saying what the item is (so a stale edit can be matched to the nearest
 //! item later, see [`super::nearest`]), and lists the fields an editor may set with their
 //! current values, the optional ones commented out. `explainer serve` shows them beside each item
-//! (`edits.json` in each bundle, read only in serve mode and never published) and
-//! `explainer edits FILE --toml` prints them all.
+//! and `explainer edits FILE --toml` prints them all.
+//!
+//! The preview: `explainer serve` writes each page's snippets to `.explainer/preview/<slug>.json`
+//! (outside `content/`, so never published, and machine-local), those of a page extracted now
+//! before its bundle, so that `zola serve`, re-rendering the page when its bundle changes, finds
+//! them up to date; the theme reads the file only under `zola serve`. A public build writes
+//! none: snippets for every item of every page cost more than the rest of a bundle's JSON.
 //!
 //! What it gets wrong: nothing known; values are written as TOML basic strings by the same
 //! escaper as the front matter.
@@ -204,6 +209,69 @@ pub fn all(doc: &Document) -> Snippets {
         key_points: doc.key_points.iter().map(|k| (k.id.clone(), key_point(k))).collect(),
         add: ADD.to_string(),
     }
+}
+
+/// Where the preview of a page's snippets goes, relative to the site root.
+pub const PREVIEW_DIR: &str = ".explainer/preview";
+
+fn preview_file(slug: &str) -> std::path::PathBuf {
+    std::path::Path::new(PREVIEW_DIR).join(format!("{slug}.json"))
+}
+
+/// Writes the snippets of the page `slug` for the editor preview.
+pub fn write_preview(root: &std::path::Path, slug: &str, doc: &Document) -> crate::error::Result<()> {
+    let bytes = crate::emit::json_line(&all(doc), 4096);
+    crate::emit::replace_atomic(root, &crate::emit::OutFile { path: preview_file(slug), bytes })
+}
+
+/// Brings the preview up to date with the bundles in `content/explainers/`: writes the snippets
+/// of each bundle whose preview is missing or older than its `explainer.json`, and removes the
+/// previews of bundles that are gone. Returns how many it wrote.
+pub fn fill_previews(root: &std::path::Path) -> crate::error::Result<usize> {
+    use rayon::prelude::*;
+    let bundles = root.join(crate::build::BUNDLES);
+    let mut slugs: Vec<String> = match std::fs::read_dir(&bundles) {
+        Ok(rd) => rd
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.starts_with(['.', '_']) && bundles.join(n).join("explainer.json").is_file())
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    slugs.sort();
+    let modified = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let written: Vec<crate::error::Result<bool>> = slugs
+        .par_iter()
+        .map(|slug| {
+            let json = bundles.join(slug).join("explainer.json");
+            let preview = root.join(preview_file(slug));
+            if matches!((modified(&preview), modified(&json)), (Some(p), Some(j)) if p >= j) {
+                return Ok(false);
+            }
+            let shown = crate::error::display_path(&json);
+            let bytes = std::fs::read(&json).map_err(|e| crate::error::Error::io(&shown, &e))?;
+            let doc: Document = serde_json::from_slice(&bytes).map_err(|e| {
+                crate::error::Error::new(crate::error::ErrorKind::Check, format!("not an explainer/1 document: {e}")).in_file(&shown)
+            })?;
+            write_preview(root, slug, &doc).map(|_| true)
+        })
+        .collect();
+    // Previews of pages that no longer exist.
+    if let Ok(rd) = std::fs::read_dir(root.join(PREVIEW_DIR)) {
+        for e in rd.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if let Some(slug) = name.strip_suffix(".json") {
+                if slugs.binary_search_by(|s| s.as_str().cmp(slug)).is_err() {
+                    let _ = std::fs::remove_file(e.path());
+                }
+            }
+        }
+    }
+    let mut n = 0;
+    for w in written {
+        n += usize::from(w?);
+    }
+    Ok(n)
 }
 
 #[cfg(test)]

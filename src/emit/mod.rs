@@ -8,9 +8,9 @@
 //! Every JSON file is compact (one line and a newline): a tenth of a 10,000-article site's
 //! bytes were indentation, written, hashed and read again by Zola.
 //!
-//! `view.json` beside them is the page's template context (display-ready, see [`view`]), and
-//! `edits.json` the settings snippets `explainer serve` shows editors ([`crate::edit::snippet`]);
-//! Zola's `ignored_content` keeps both out of the published site. Downloads beside it: `timeline.json` (TimelineJS3), `kumu.json` (Kumu blueprint),
+//! `view.json` beside them is the page's template context (display-ready, see [`view`]); Zola's
+//! `ignored_content` keeps it out of the published site. (The settings snippets that `explainer
+//! serve` shows editors are not part of a bundle: see [`crate::edit::snippet::preview`].) Downloads beside it: `timeline.json` (TimelineJS3), `kumu.json` (Kumu blueprint),
 //! `sources.csv`.
 //!
 //! What it gets wrong: nothing known; see `build` for how bundles are tracked and cleaned up.
@@ -75,7 +75,6 @@ pub fn bundle_with(x: &Explainer, mut doc: wire::Document, slug: &str) -> Vec<Ou
         OutFile { path: dir.join("kumu.json"), bytes: kumu::blueprint(&doc).into_bytes() },
         OutFile { path: dir.join("sources.csv"), bytes: csv::sources_csv(&doc).into_bytes() },
         OutFile { path: dir.join("view.json"), bytes: json_line(&view::build(&doc), 4096 + 10 * text) },
-        OutFile { path: dir.join("edits.json"), bytes: json_line(&crate::edit::snippet::all(&doc), 2048 + 2 * text) },
     ]
 }
 
