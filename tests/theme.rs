@@ -603,6 +603,7 @@ fn editor_preview_shows_snippets_only_when_serving() {
     assert!(built.contains("class=\"tag tag-edited\">corrected by the editors<"), "an edited item is marked");
     assert!(built.contains("class=\"tag tag-added\">added by the editors<"), "an added item is marked");
     assert!(built.contains("certainty: claimed"));
+    assert!(built.contains("edge-unsure certainty--claimed"), "a claimed relation is drawn dashed on the map");
     s.config["mode"] = json!("serve");
     // What `explainer serve` writes for the editor preview, from the page's explainer.json.
     assert_eq!(explainer::edit::snippet::fill_previews(&s.root).unwrap(), 1);

@@ -417,6 +417,11 @@ pub fn map_svg(doc: &wire::Document) -> String {
         let (x1, y1, cx, cy, x2, y2) = (D1(x1), D1(y1), D1(cx), D1(cy), D1(x2), D1(y2));
         o.push_str("<path class=\"edge edge--");
         escape_into(&mut o, &kebab(&r.kind));
+        // A relation an editor marked as only claimed, denied or hypothetical is drawn so.
+        if let Some(c) = r.certainty.as_deref().filter(|c| *c != "stated") {
+            o.push_str(" edge-unsure certainty--");
+            escape_into(&mut o, &kebab(c));
+        }
         let _ = write!(o, "\" d=\"M{x1},{y1} Q{cx},{cy} {x2},{y2}\"><title>");
         escape_into(&mut o, &nodes[a].name);
         o.push(' ');
