@@ -172,3 +172,37 @@ fn stale_edits_name_their_line_and_the_nearest_item() {
     assert_eq!(doc.events, machine.events);
     assert_eq!(doc.stakeholders, machine.stakeholders);
 }
+
+#[test]
+fn disputes_hide_retopic_and_follow_hidden_statements() {
+    let seed = include_str!("../../seeds/000_3504891bb809d83d.txt");
+    let x = explain(seed);
+    let (machine, _) = crate::document(&x, None);
+    assert!(machine.disputes.len() >= 2, "the seed has disputes");
+    let (a, b) = (&machine.disputes[0], &machine.disputes[1]);
+    // Hide the first dispute, retitle the second, and hide one of the second's claims.
+    let claim = &b.claims[0];
+    let st = &machine.sources.iter().find(|s| s.id == claim.source).unwrap().statements[claim.statement];
+    let settings = format!("[disputes.{}]\nhide = true\n\n[disputes.{}]\ntopic = \"Whether rights will be violated\"\n\n[statements.{}]\nhide = true\n", a.id, b.id, st.id);
+    let (doc, notes) = edited(seed, &settings);
+    assert!(notes.is_empty(), "{notes:?}");
+    assert!(!doc.disputes.iter().any(|d| d.id == a.id));
+    let d = doc.disputes.iter().find(|d| d.id == b.id);
+    // Every claim left points at the statement it pointed at before (indices follow the hidden
+    // statement); with fewer than two claims left there is no dispute.
+    let before: Vec<&str> = b.claims[1..]
+        .iter()
+        .map(|c| machine.sources.iter().find(|s| s.id == c.source).unwrap().statements[c.statement].id.as_str())
+        .collect();
+    match d {
+        Some(d) => {
+            assert_eq!(d.topic, "Whether rights will be violated");
+            assert_eq!(d.origin, "edited");
+            let after: Vec<&str> =
+                d.claims.iter().map(|c| doc.sources.iter().find(|s| s.id == c.source).unwrap().statements[c.statement].id.as_str()).collect();
+            assert_eq!(after, before);
+        }
+        None => assert!(before.len() < 2),
+    }
+    assert!(!doc.sources.iter().any(|s| s.statements.iter().any(|x| x.id == st.id)));
+}
