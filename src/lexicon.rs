@@ -37,6 +37,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("sentence-openers.txt", include_str!("../data/sentence-openers.txt")),
     ("title-modifiers.txt", include_str!("../data/title-modifiers.txt")),
     ("titles.txt", include_str!("../data/titles.txt")),
+    ("next-cues.txt", include_str!("../data/next-cues.txt")),
     ("number-scales.txt", include_str!("../data/number-scales.txt")),
     ("number-words.txt", include_str!("../data/number-words.txt")),
     ("past-verbs.txt", include_str!("../data/past-verbs.txt")),

@@ -701,6 +701,8 @@ pub struct Explainer {
     pub summary_sentence: Option<usize>,
     /// The sentence that says why the story matters, if the opening has one.
     pub why: Option<usize>,
+    /// The sentence that says what comes next, if any.
+    pub next: Option<usize>,
     pub dates: Vec<DateMention>,
     pub events: Vec<Event>,
     pub stakeholders: Vec<Stakeholder>,

@@ -314,6 +314,35 @@ fn origin(o: model::DateOrigin) -> &'static str {
     }
 }
 
+/// Most words of a claim quoted in the "what is disputed" key point.
+const CLAIM_WORDS: usize = 16;
+
+/// The "what is disputed" key point: the first dispute's first two sides, each in its own
+/// words ("A says …; B says …"), and the sentence of the first claim.
+fn disputed_point(x: &Explainer) -> Option<(String, usize)> {
+    let d = x.disputes.first()?;
+    let mut sides: Vec<(usize, usize)> = Vec::new();
+    for &(s, st) in &d.claims {
+        if !sides.iter().any(|&(o, _)| o == s) {
+            sides.push((s, st));
+        }
+    }
+    if sides.len() < 2 {
+        return None;
+    }
+    let side = |&(s, st): &(usize, usize)| {
+        let src = &x.sources[s];
+        let words: Vec<&str> = src.statements[st].text.split_whitespace().collect();
+        let mut claim = words[..words.len().min(CLAIM_WORDS)].join(" ");
+        if words.len() > CLAIM_WORDS {
+            claim.push('…');
+        }
+        format!("{} says {}", src.name, claim)
+    };
+    let text = format!("{}; {}.", side(&sides[0]), side(&sides[1]));
+    Some((text.replace("….", "…"), x.sources[sides[0].0].statements[sides[0].1].sentence))
+}
+
 /// Makes the ids of `items` unique in order ([`crate::ids::dedupe`]).
 pub(crate) fn dedupe_ids<T>(items: &mut [T], id: impl Fn(&mut T) -> &mut String) {
     let mut ids: Vec<String> = items.iter_mut().map(|i| id(i).clone()).collect();
@@ -478,17 +507,24 @@ impl Document {
             origin: machine(),
             edited: Vec::new(),
         }];
+        let from_sentence = |kind: &str, text: String, s: usize| KeyPoint {
+            id: format!("k-{kind}"),
+            kind: kind.to_string(),
+            text,
+            sentence: Some(sent(s)),
+            paragraph: para(s),
+            span: Some(span_of(s)),
+            origin: machine(),
+            edited: Vec::new(),
+        };
         if let Some(w) = x.why {
-            key_points.push(KeyPoint {
-                id: "k-why".to_string(),
-                kind: "why".to_string(),
-                text: sent(w),
-                sentence: Some(sent(w)),
-                paragraph: para(w),
-                span: Some(span_of(w)),
-                origin: machine(),
-                edited: Vec::new(),
-            });
+            key_points.push(from_sentence("why", sent(w), w));
+        }
+        if let Some((text, s)) = disputed_point(x) {
+            key_points.push(from_sentence("disputed", text, s));
+        }
+        if let Some(n) = x.next {
+            key_points.push(from_sentence("next", sent(n), n));
         }
 
         Document {

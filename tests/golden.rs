@@ -47,6 +47,14 @@ fn review(d: &wire::Document) -> String {
     writeln!(s, "section:   {}", d.section.as_deref().unwrap_or("-")).unwrap();
     writeln!(s, "published: {}", d.published.as_ref().map(|p| format!("{} ({})", p.value, p.origin)).unwrap_or("-".into())).unwrap();
     writeln!(s, "summary:   {}\n", d.summary).unwrap();
+    writeln!(s, "## Key points ({})", d.key_points.len()).unwrap();
+    for k in &d.key_points {
+        writeln!(s, "- {} {}: {}", k.id, k.kind, k.text).unwrap();
+        if let (Some(p), Some(sent)) = (&k.paragraph, &k.sentence) {
+            writeln!(s, "    {p}: {sent}").unwrap();
+        }
+    }
+    writeln!(s).unwrap();
 
     writeln!(s, "## Removed by cleaning ({})", d.removed.len()).unwrap();
     for r in &d.removed {

@@ -564,10 +564,17 @@ fn filled_page_shows_timeline_map_sources_and_disputes() {
     let s = site("rich", vec![rich_bundle("A filled explainer")]);
     let html = s.render_page(0);
     assert_page_structure(&html, "filled page");
-    // Timeline: display dates, honest about unknown years, entries linking to paragraphs.
-    assert!(html.contains("August (year not stated)"), "{html}");
+    // Timeline: display dates, honest about unknown years (said once, above the events whose
+    // year is not stated, never as a label that contradicts itself), entries linking to
+    // paragraphs.
+    assert_eq!(html.matches("The article does not state the year of these:").count(), 1, "{html}");
+    assert!(html.contains(">August<"), "{html}");
+    assert!(!html.contains("(year not stated)") && !html.contains("year inferred"), "{html}");
     assert!(html.contains("<time datetime=\"2008\">2008</time>"));
-    assert!(html.contains("year inferred"));
+    // Who says so.
+    assert!(html.contains("According to Acme &amp; Sons"), "{html}");
+    // What is disputed comes before the timeline.
+    assert!(html.find("id=\"disputed\"").unwrap() < html.find("id=\"timeline\"").unwrap());
     // Stakeholder cards with ids, names resolved, unknown kinds shown as they are.
     assert!(html.contains("id=\"actor-acme\"") && html.contains("id=\"actor-evil\""));
     assert!(html.contains("weird-kind"));

@@ -513,6 +513,7 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &s
         if ctx.preview {
             // Before the bundle: `zola serve` re-renders the page when the bundle changes, and
             // must find its snippets up to date then.
+            let doc = crate::wire::Document { slug: slug.to_string(), ..doc.clone() };
             crate::edit::snippet::write_preview(ctx.root, slug, &doc)?;
         }
         let files = crate::emit::bundle_with(&x, doc, slug);

@@ -51,6 +51,9 @@ fn kinds<T: Copy>(all: &[T], name: impl Fn(T) -> &'static str) -> String {
 /// The snippets of one document, by table and id (what `edits.json` holds).
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct Snippets {
+    /// XXH3-64 (hex) of the `explainer.json` these snippets were made from ("" when not known):
+    /// how [`fill_previews`] tells an up-to-date preview.
+    pub source: String,
     /// The top-level settings (title, summary, section, why, reviewed).
     pub top: String,
     pub stakeholders: BTreeMap<String, String>,
@@ -198,6 +201,7 @@ pub fn all(doc: &Document) -> Snippets {
     let names: BTreeMap<&str, &str> = doc.stakeholders.iter().map(|s| (s.id.as_str(), s.name.as_str())).collect();
     let name = |id: &str| names.get(id).map(|n| n.to_string()).unwrap_or_else(|| id.to_string());
     Snippets {
+        source: String::new(),
         top: top(doc),
         stakeholders: doc.stakeholders.iter().map(|s| (s.id.clone(), stakeholder(s))).collect(),
         events: doc.events.iter().map(|e| (e.id.clone(), event(e))).collect(),
@@ -218,15 +222,34 @@ fn preview_file(slug: &str) -> std::path::PathBuf {
     std::path::Path::new(PREVIEW_DIR).join(format!("{slug}.json"))
 }
 
-/// Writes the snippets of the page `slug` for the editor preview.
+fn source_hash(explainer_json: &[u8]) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(explainer_json))
+}
+
+/// Writes the snippets of the page `slug` for the editor preview. `doc` is the page's document as
+/// its bundle's `explainer.json` holds it (slug included).
 pub fn write_preview(root: &std::path::Path, slug: &str, doc: &Document) -> crate::error::Result<()> {
-    let bytes = crate::emit::json_line(&all(doc), 4096);
+    write_preview_of(root, slug, doc, &crate::emit::json_line(doc, 4096))
+}
+
+fn write_preview_of(root: &std::path::Path, slug: &str, doc: &Document, explainer_json: &[u8]) -> crate::error::Result<()> {
+    let snippets = Snippets { source: source_hash(explainer_json), ..all(doc) };
+    let bytes = crate::emit::json_line(&snippets, 4096);
     crate::emit::replace_atomic(root, &crate::emit::OutFile { path: preview_file(slug), bytes })
 }
 
+/// The `source` a preview file records, if it can be read.
+fn recorded_source(path: &std::path::Path) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        source: String,
+    }
+    serde_json::from_slice::<Head>(&std::fs::read(path).ok()?).ok().map(|h| h.source)
+}
+
 /// Brings the preview up to date with the bundles in `content/explainers/`: writes the snippets
-/// of each bundle whose preview is missing or older than its `explainer.json`, and removes the
-/// previews of bundles that are gone. Returns how many it wrote.
+/// of each bundle whose preview is missing or was made from another `explainer.json` (by hash),
+/// and removes the previews of bundles that are gone. Returns how many it wrote.
 pub fn fill_previews(root: &std::path::Path) -> crate::error::Result<usize> {
     use rayon::prelude::*;
     let bundles = root.join(crate::build::BUNDLES);
@@ -239,21 +262,19 @@ pub fn fill_previews(root: &std::path::Path) -> crate::error::Result<usize> {
         Err(_) => Vec::new(),
     };
     slugs.sort();
-    let modified = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     let written: Vec<crate::error::Result<bool>> = slugs
         .par_iter()
         .map(|slug| {
             let json = bundles.join(slug).join("explainer.json");
-            let preview = root.join(preview_file(slug));
-            if matches!((modified(&preview), modified(&json)), (Some(p), Some(j)) if p >= j) {
-                return Ok(false);
-            }
             let shown = crate::error::display_path(&json);
             let bytes = std::fs::read(&json).map_err(|e| crate::error::Error::io(&shown, &e))?;
+            if recorded_source(&root.join(preview_file(slug))).is_some_and(|h| h == source_hash(&bytes)) {
+                return Ok(false);
+            }
             let doc: Document = serde_json::from_slice(&bytes).map_err(|e| {
                 crate::error::Error::new(crate::error::ErrorKind::Check, format!("not an explainer/1 document: {e}")).in_file(&shown)
             })?;
-            write_preview(root, slug, &doc).map(|_| true)
+            write_preview_of(root, slug, &doc, &bytes).map(|_| true)
         })
         .collect();
     // Previews of pages that no longer exist.

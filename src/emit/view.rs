@@ -120,7 +120,13 @@ pub struct EventView<'a> {
     /// The TIMEX3 value, for `<time datetime>` when it is a valid HTML date, else null.
     pub datetime: Option<&'a str>,
     pub precision: Option<&'a str>,
+    /// A year inferred (the article does not state it but says enough to work it out).
     pub inferred: bool,
+    /// The article does not state the year: `when` holds the rest ("August"), and the theme says
+    /// once, above these events (which sort last), that their year is not stated.
+    pub year_unknown: bool,
+    /// One of the [`MILESTONES`] shown before the full list.
+    pub milestone: bool,
     pub title: &'a str,
     pub sentence: &'a str,
     pub paragraph: Option<&'a str>,
@@ -142,6 +148,9 @@ pub struct ActorView<'a> {
     /// Relations this stakeholder takes part in, as sentences ("meets Huawei").
     pub edges: Vec<EdgeView<'a>>,
     pub origin: &'a str,
+    /// Has something to show (a role, an affiliation or relations) and is not an unnamed
+    /// group: the page gives it a card; the others are listed by name only.
+    pub card: bool,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -187,7 +196,8 @@ pub struct StatementView<'a> {
     /// A direct quote: shown as a quotation.
     pub direct: bool,
     pub cue: &'a str,
-    pub text: &'a str,
+    /// At most [`STATEMENT_WORDS`] words: the whole statement is in the article.
+    pub text: Cow<'a, str>,
     pub paragraph: Option<&'a str>,
     pub judgement: bool,
 }
@@ -206,6 +216,10 @@ pub struct ClaimView<'a> {
     pub direct: bool,
     pub text: &'a str,
     pub paragraph: Option<&'a str>,
+    /// The cue as written ("said", "claimed").
+    pub cue: &'a str,
+    /// The cue carries the outlet's judgement ("claimed"): the page says so.
+    pub judgement: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -246,6 +260,14 @@ pub struct Counts {
     pub statements: usize,
     pub figures: usize,
     pub paragraphs: usize,
+    /// Events shown before "All N dated events", and of those and of all the events, how many
+    /// have no stated year.
+    pub milestones: usize,
+    pub milestones_year_unknown: usize,
+    pub events_year_unknown: usize,
+    /// Stakeholders with a card, and those listed by name only.
+    pub cards: usize,
+    pub named_only: usize,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -290,7 +312,7 @@ pub fn build<'a>(doc: &'a wire::Document) -> View<'a> {
         })
         .collect();
 
-    let stakeholders = doc
+    let stakeholders: Vec<ActorView> = doc
         .stakeholders
         .iter()
         .map(|s| ActorView {
@@ -303,26 +325,38 @@ pub fn build<'a>(doc: &'a wire::Document) -> View<'a> {
             paragraph: s.mentions.iter().find_map(|m| m.paragraph.as_deref()),
             edges: relations.iter().filter(|e| e.from.id == s.id || e.to.id == s.id).copied().collect(),
             origin: &s.origin,
+            card: false,
+        })
+        .map(|mut a: ActorView<'a>| {
+            a.card = a.kind != "group" && (a.role.is_some() || a.affiliation.is_some() || !a.edges.is_empty());
+            a
         })
         .collect();
 
     let timeline = doc
         .events
         .iter()
-        .map(|e| EventView {
+        .map(|e| {
+            let year_unknown = e.date.value.starts_with("XXXX");
+            let when = display_date(&e.date.value, e.date.modifier.as_deref(), &e.date.text);
+            EventView {
             id: &e.id,
-            when: display_date(&e.date.value, e.date.modifier.as_deref(), &e.date.text),
+            when: if year_unknown { when.replace(UNKNOWN_YEAR, "") } else { when },
             datetime: Some(e.date.value.as_str()).filter(|v| is_html_datetime(v)),
             precision: e.date.precision.as_deref(),
-            inferred: e.date.inferred,
+            inferred: e.date.inferred && !year_unknown,
+            year_unknown,
+            milestone: false,
             title: &e.title,
             sentence: &e.sentence,
             paragraph: e.paragraph.as_deref(),
             actors: e.actors.iter().map(|a| name_ref(a)).collect(),
             source: e.source.as_deref().and_then(|s| source_names.get(s)).copied(),
             origin: &e.origin,
-        })
+        }})
         .collect();
+    let mut timeline: Vec<EventView> = timeline;
+    mark_milestones(&mut timeline);
 
     let figures = doc
         .figures
@@ -331,7 +365,7 @@ pub fn build<'a>(doc: &'a wire::Document) -> View<'a> {
             id: &f.id,
             label: match &f.unit {
                 // "40%" with unit "% of Afghans" reads "40% of Afghans", not "40% % of Afghans".
-                Some(u) if !u.is_empty() && !f.text.contains(u.as_str()) => {
+                Some(u) if !u.is_empty() && !f.text.contains(u.as_str()) && !currency_given(&f.text, u) => {
                     let u = if f.text.ends_with('%') { u.trim_start_matches('%').trim_start() } else { u.as_str() };
                     Cow::Owned(format!("{} {u}", f.text).trim_end().to_string())
                 }
@@ -359,7 +393,14 @@ pub fn build<'a>(doc: &'a wire::Document) -> View<'a> {
                 .filter_map(|c| {
                     let s = doc.sources.iter().find(|s| s.id == c.source)?;
                     let st = s.statements.get(c.statement)?;
-                    Some(ClaimView { source: &s.name, direct: st.kind == "direct", text: &st.text, paragraph: st.paragraph.as_deref() })
+                    Some(ClaimView {
+                        source: &s.name,
+                        direct: st.kind == "direct",
+                        text: &st.text,
+                        paragraph: st.paragraph.as_deref(),
+                        cue: &st.cue,
+                        judgement: st.judgement,
+                    })
                 })
                 .collect(),
         })
@@ -367,6 +408,11 @@ pub fn build<'a>(doc: &'a wire::Document) -> View<'a> {
         .collect();
 
     let word_count: usize = doc.paragraphs.iter().map(|p| count_words(&p.text)).sum();
+    let milestones = timeline.iter().filter(|e| e.milestone).count();
+    let milestones_year_unknown = timeline.iter().filter(|e| e.milestone && e.year_unknown).count();
+    let events_year_unknown = timeline.iter().filter(|e| e.year_unknown).count();
+    let cards = stakeholders.iter().filter(|a: &&ActorView| a.card).count();
+    let named_only = stakeholders.len() - cards;
     let published_iso = doc.published.as_ref().map(|p| p.value.as_str()).filter(|v| is_html_datetime(v));
     View {
         schema: SCHEMA,
@@ -399,6 +445,11 @@ pub fn build<'a>(doc: &'a wire::Document) -> View<'a> {
             statements: doc.sources.iter().map(|s| s.statements.len()).sum(),
             figures: doc.figures.len(),
             paragraphs: doc.paragraphs.len(),
+            milestones,
+            milestones_year_unknown,
+            events_year_unknown,
+            cards,
+            named_only,
         },
         source_groups,
         off_record,
@@ -492,7 +543,7 @@ fn group_sources(doc: &wire::Document) -> (Vec<SourceGroup<'_>>, Vec<SourceView<
                     kind: &st.kind,
                     direct: st.kind == "direct",
                     cue: if st.kind == "no-comment" { "" } else { &st.cue },
-                    text: &st.text,
+                    text: clip(&st.text),
                     paragraph: st.paragraph.as_deref(),
                     judgement: st.judgement,
                 })
@@ -527,6 +578,58 @@ fn figure_source<'a>(doc: &'a wire::Document, f: &wire::Figure) -> Option<&'a st
         }
     }
     who
+}
+
+/// A currency code as the unit of an amount written with its symbol ("$100 million", "USD"):
+/// the symbol says it already.
+fn currency_given(text: &str, unit: &str) -> bool {
+    unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase()) && text.contains(['$', '€', '£', '¥', '₹'])
+}
+
+/// Most words of a statement in the source list; the rest is one link away, in the article.
+const STATEMENT_WORDS: usize = 30;
+
+/// `text` cut to [`STATEMENT_WORDS`] words with "…".
+fn clip(text: &str) -> Cow<'_, str> {
+    match text.split_whitespace().nth(STATEMENT_WORDS) {
+        None => Cow::Borrowed(text),
+        Some(_) => Cow::Owned(format!("{}…", text.split_whitespace().take(STATEMENT_WORDS).collect::<Vec<_>>().join(" "))),
+    }
+}
+
+/// What a display date says when the article does not state the year.
+const UNKNOWN_YEAR: &str = " (year not stated)";
+
+/// How many events the timeline shows before "All N dated events".
+pub const MILESTONES: usize = 8;
+
+/// Marks the [`MILESTONES`] most telling events, in their timeline order: a stated year first,
+/// then a month or a day, who takes part, and who says so; ties go to the earlier event.
+fn mark_milestones(timeline: &mut [EventView<'_>]) {
+    if timeline.len() <= MILESTONES {
+        for e in timeline.iter_mut() {
+            e.milestone = true;
+        }
+        return;
+    }
+    let score = |e: &EventView| -> u32 {
+        let mut s = 0;
+        if !e.year_unknown {
+            s += 4;
+        }
+        if matches!(e.precision, Some("day" | "month")) {
+            s += 2;
+        }
+        if e.source.is_some() {
+            s += 1;
+        }
+        s + e.actors.len().min(3) as u32
+    };
+    let mut order: Vec<(u32, usize)> = timeline.iter().enumerate().map(|(i, e)| (score(e), i)).collect();
+    order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for &(_, i) in order.iter().take(MILESTONES) {
+        timeline[i].milestone = true;
+    }
 }
 
 const MONTH_NAMES: [&str; 12] =
@@ -574,7 +677,7 @@ fn format_value(v: &str) -> Option<String> {
     };
     let month_or_part = parts.next();
     let day = parts.next();
-    let unknown_year = " (year not stated)";
+    let unknown_year = UNKNOWN_YEAR;
     let with_year = |s: String| match &year_text {
         Some(y) => format!("{s} {y}"),
         None => format!("{s}{unknown_year}"),

@@ -46,8 +46,9 @@ pub fn run(mut doc: Document, opts: &Options) -> Explainer {
     let figures = figures::extract(&doc, &dates);
     let (summary, summary_sentence) = summary::summarize(&doc);
     let why = summary::why_it_matters(&doc, &summary);
+    let next = summary::what_next(&doc, &[summary_sentence, why].into_iter().flatten().collect::<Vec<_>>());
     let slug = crate::slug::slugify_title(&doc.article.title);
     warnings.sort();
     warnings.dedup();
-    Explainer { doc, slug, summary, summary_sentence, why, dates, events, stakeholders, relations, sources, disputes, figures, warnings }
+    Explainer { doc, slug, summary, summary_sentence, why, next, dates, events, stakeholders, relations, sources, disputes, figures, warnings }
 }

@@ -7,7 +7,11 @@
 //! carries a cue from `data/why-cues.txt` ("comes as", "raises concerns", …), the strongest cue
 //! winning.
 //!
-//! What it gets wrong: an article that states its stakes without such a cue gets no "why it
+//! And "what comes next": the first sentence after the lede paragraph with a cue from
+//! `data/next-cues.txt` ("will", "plans to", "is expected to").
+//!
+//! What it gets wrong: "will" in a quote about the past ("we will win", said in 2019) counts as
+//! what comes next. An article that states its stakes without such a cue gets no "why it
 //! matters", and a cue used in passing ("could") can pick a sentence that is merely
 //! speculative. A lede that is a scene-setting anecdote gives an unhelpful summary; an
 //! article that buries its news is summarised by its opening anyway.
@@ -92,6 +96,26 @@ pub fn why_it_matters(doc: &Document, summary: &str) -> Option<usize> {
     best.map(|(_, i)| i)
 }
 
+/// Phrases that say what comes next ("will", "plans to", "is expected to"), lower-case, each with
+/// its finder built once.
+static NEXT_CUES: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| crate::lexicon::lines("next-cues.txt").map(|l| memchr::memmem::Finder::new(l.as_bytes())).collect());
+
+/// The first sentence after the lede paragraph that says what comes next (a cue from
+/// `data/next-cues.txt`), not one of `taken` (the summary's and "why it matters"), and not a
+/// question.
+pub fn what_next(doc: &Document, taken: &[usize]) -> Option<usize> {
+    let lede = taken.first().and_then(|&s| doc.sentences[s].paragraph);
+    doc.body_sentences().filter(|&i| doc.sentences[i].paragraph != lede && !taken.contains(&i)).find(|&i| {
+        let text = doc.sentence_text(i);
+        if text.ends_with('?') || text.ends_with("?\u{201d}") {
+            return false;
+        }
+        let lower = text.to_lowercase();
+        NEXT_CUES.iter().any(|cue| contains_phrase(&lower, cue))
+    })
+}
+
 /// `hay` contains `needle` (as `str::contains`): candidate starts found by the needle's first
 /// byte, then compared. The needle is a whole sentence and the haystack a short summary, so
 /// building a substring searcher per sentence cost more than the search.
@@ -144,5 +168,20 @@ mod tests {
         // "becomes assets" must not match "comes as".
         let d = doc("Headline here\n\nIt becomes assets.\n");
         assert!(why_it_matters(&d, "").is_none());
+    }
+
+    #[test]
+    fn stated_stakes_beat_context() {
+        let d = doc("Headline here\n\nThe city opened a bridge.\n\nThe move comes as traffic grows. Critics fear the cost will rise.\n");
+        let (summary, _) = summarize(&d);
+        assert_eq!(d.sentence_text(why_it_matters(&d, &summary).unwrap()), "Critics fear the cost will rise.");
+    }
+
+    #[test]
+    fn what_next_skips_the_lede_and_questions() {
+        let d = doc("Headline here\n\nThe council will vote today.\n\nWill it pass?\n\nThe mayor said the vote is expected to be close.\n");
+        let (_, first) = summarize(&d);
+        let n = what_next(&d, &[first.unwrap()]).unwrap();
+        assert_eq!(d.sentence_text(n), "The mayor said the vote is expected to be close.");
     }
 }
