@@ -306,18 +306,28 @@ fn seed_page_renders_with_every_part_in_order() {
 
 #[test]
 fn home_section_stakeholder_feed_and_404_pages_render() {
-    let s = site("home", vec![seed_bundle(), rich_bundle("Second <b>story</b> {{ 7*7 }}")]);
+    let s = site("home", vec![seed_bundle(), rich_bundle("Second <b>story</b> {{ 7*7 }}"), rich_bundle_as("Third story", "third-story")]);
     let mut c = s.context();
     c.insert("section", &json!({ "title": "Explainers", "pages": [], "extra": {} }));
     let home = s.render_to("index.html", c.clone(), Some("index.html"));
     assert_page_structure(&home, "home");
-    // Both explainers listed (the undated seed too), from front matter.
+    // Every explainer listed (the undated seed too), from front matter, with its first key point.
     assert!(home.contains("Taliban weighs using U.S. mass surveillance plan"));
     assert!(home.contains("Second &lt;b&gt;story&lt;&#x2f;b&gt; {{ 7*7 }}") || home.contains("Second &lt;b&gt;story&lt;/b&gt; {{ 7*7 }}"), "{home}");
+    assert!(home.contains("It &lt;b&gt;happened&lt;&#x2f;b&gt;") || home.contains("It &lt;b&gt;happened&lt;/b&gt;"), "the first key point: {home}");
     assert!(home.contains("<script src=\"/search.js"), "search script is external");
     assert!(home.contains("id=\"search\"") && home.contains(" hidden"), "search form hidden without JS");
-    // Stakeholders listed by name, linking to their pages.
-    assert!(home.contains(">Acme &amp; Sons<"), "{home}");
+    // The stakeholders two explainers share, by name, linking to their pages; the seed's own
+    // stakeholders (one explainer each) are on the stakeholders page, which search fetches.
+    assert!(home.contains(">Stakeholders in more than one explainer</h2>"), "{home}");
+    let index = &home[home.find("id=\"actor-index\"").unwrap()..];
+    let index = &index[..index.find("</ul>").unwrap()];
+    assert!(index.contains(">Acme &amp; Sons<"), "{home}");
+    assert!(!index.contains(">Taliban<") && !index.contains(">Huawei<"), "{index}");
+    let (actor_section, _) = actors(&s.root, &s.pages);
+    let total = actor_section["extra"]["actors"].as_array().unwrap().len();
+    assert!(home.contains(&format!("All stakeholders ({total})</a>")), "{home}");
+    assert!(home.contains("data-actors=\"/actors/\""), "{home}");
 
     let section = s.render("section.html", {
         let mut c = s.context();
@@ -325,7 +335,7 @@ fn home_section_stakeholder_feed_and_404_pages_render() {
         c
     });
     assert_page_structure(&section, "section");
-    assert_eq!(section.matches("class=\"card\"").count(), 2);
+    assert_eq!(section.matches("class=\"card\"").count(), 3);
     assert!(!section.contains("class=\"pager\""), "no pager without pagination");
 
     // An archive: the home page lists the newest `home_explainers` and links to all of them;
@@ -337,30 +347,23 @@ fn home_section_stakeholder_feed_and_404_pages_render() {
     c.insert("section", &json!({ "title": "Explainers", "pages": [], "extra": {} }));
     let home = s.render_to("index.html", c, Some("index.html"));
     assert_eq!(home.matches("class=\"card\"").count(), 1, "{home}");
-    assert!(home.contains("All explainers (2)</a>"), "{home}");
-    // The stakeholders: all of them while there are at most `home_stakeholders`.
-    let (actor_section, _) = actors(&s.root, &s.pages);
-    let total = actor_section["extra"]["actors"].as_array().unwrap().len();
-    assert!(total > 1);
-    config["extra"]["home_stakeholders"] = json!(total);
-    let mut c = s.context();
-    c.insert("config", &config);
-    c.insert("section", &json!({ "title": "Explainers", "pages": [], "extra": {} }));
-    let home = s.render_to("index.html", c, Some("index.html"));
-    assert!(home.contains(">All stakeholders</h2>") && !home.contains("data-actors="), "{home}");
-    // Past `home_stakeholders`, the most covered ones and a link to all of them, which the
-    // search box fetches for its stakeholder results.
+    assert!(home.contains("All explainers (3)</a>"), "{home}");
+    // At most `home_stakeholders` of the shared ones, most covered first.
     config["extra"]["home_stakeholders"] = json!(1);
     let mut c = s.context();
     c.insert("config", &config);
     c.insert("section", &json!({ "title": "Explainers", "pages": [], "extra": {} }));
     let home = s.render_to("index.html", c, Some("index.html"));
     assert_page_structure(&home, "home with the most covered stakeholders");
-    assert!(home.contains(">Most covered stakeholders</h2>"), "{home}");
     let index = &home[home.find("id=\"actor-index\"").unwrap()..];
     assert_eq!(index[..index.find("</ul>").unwrap()].matches("<li").count(), 1, "{home}");
-    assert!(home.contains(&format!("All stakeholders ({total})</a>")), "{home}");
-    assert!(home.contains("data-actors=\"/actors/\""), "{home}");
+    // A site where no stakeholder is in two explainers says so, and links to all of them.
+    let single = site("home-single", vec![seed_bundle()]);
+    let mut c = single.context();
+    c.insert("section", &json!({ "title": "Explainers", "pages": [], "extra": {} }));
+    let home = single.render_to("index.html", c, None);
+    assert_page_structure(&home, "home of one explainer");
+    assert!(home.contains("No stakeholder appears in more than one explainer yet.") && home.contains("All stakeholders ("), "{home}");
     let paged = s.render("section.html", {
         let mut c = s.context();
         c.insert("section", &json!({ "title": "Explainers", "pages": s.pages, "extra": {} }));
@@ -392,7 +395,7 @@ fn home_section_stakeholder_feed_and_404_pages_render() {
         c
     }, Some("actors/index.html"));
     assert_page_structure(&list, "stakeholder list");
-    assert!(list.contains(">Acme &amp; Sons</a> <span class=\"count\">(1)</span>"), "{list}");
+    assert!(list.contains(">Acme &amp; Sons</a> <span class=\"count\">(2)</span>"), "{list}");
     assert!(list.contains("href=\"/actors/acme/\""), "{list}");
 
     let feed = s.render("atom.xml", {
@@ -416,6 +419,10 @@ fn home_section_stakeholder_feed_and_404_pages_render() {
 /// A bundle whose document has every part filled, with hostile strings everywhere a string
 /// reaches HTML. The extractors may find nothing yet; this exercises every branch of the theme.
 fn rich_bundle(title: &str) -> (String, Vec<emit::OutFile>) {
+    rich_bundle_as(title, "second-story")
+}
+
+fn rich_bundle_as(title: &str, slug: &str) -> (String, Vec<emit::OutFile>) {
     let text = format!(
         "{title}\n\nPublished on May 6, 2024\n\nAcme & Sons said <script>alert(1)</script> on Monday. The deal comes as prices rise {{{{ 7*7 }}}}.\n\n\
          A second paragraph with [a link](javascript:alert(1)) and {{% set x = 1 %}}.\n\nA third paragraph.\n"
@@ -423,7 +430,7 @@ fn rich_bundle(title: &str) -> (String, Vec<emit::OutFile>) {
     let seed = explainer::model::Seed::from_text("seeds/hostile.txt", &text);
     let opts = explainer::extract::Options { published: explainer::model::Ymd::parse("2024-05-06"), ..Default::default() };
     let x = explainer::explain(seed, &opts);
-    let slug = "second-story".to_string();
+    let slug = slug.to_string();
     let mut doc = wire::Document::from_explainer(&x);
     doc.slug = slug.clone();
     let p = |i: usize| doc.paragraphs.get(i).map(|p| p.id.clone());

@@ -7,8 +7,9 @@
 //! the slugs of the explainers it appears in, newest first, and its role in each (where stated) (ties by permalink,
 //! as Zola sorts); the theme's `actors/single.html` fetches those pages with `get_page` for their
 //! titles, dates and summaries. The section lists every stakeholder (id, name, count) sorted by
-//! id, for the stakeholder index, and the [`TOP`] most covered (most explainers first, ties by
-//! id) for the home page, which at archive scale shows a few of them rather than thousands.
+//! id, for the stakeholder index, the [`TOP`] most covered (most explainers first, ties by id),
+//! and the same of those in two or more explainers that are not unnamed groups (`extra.shared`)
+//! for the home page, which shows a few of them rather than a wall of one-article names.
 //!
 //! Why not a Zola taxonomy (as before): Zola 0.23 serialises a full copy of every page of a term
 //! into the term, and another into the taxonomy, so memory grew with pages × stakeholders per
@@ -128,8 +129,12 @@ pub fn pages(inputs: &[Input<'_>]) -> Vec<OutFile> {
     }
     let mut top: Vec<&(&str, Acc<'_>)> = by.iter().collect();
     top.sort_by(|a, b| b.1.explainers.len().cmp(&a.1.explainers.len()).then(a.0.cmp(b.0)));
-    for (id, a) in top.into_iter().take(TOP) {
+    for (id, a) in top.iter().take(TOP) {
         entry(&mut index, "\n[[extra.top]]\n", id, a);
+    }
+    // What the home page lists: named stakeholders that more than one explainer involves.
+    for (id, a) in top.iter().filter(|(_, a)| a.explainers.len() >= 2 && a.kind != "group").take(TOP) {
+        entry(&mut index, "\n[[extra.shared]]\n", id, a);
     }
     index.push_str("+++\n");
     out.push(OutFile { path: dir.join("_index.md"), bytes: index.into_bytes() });
@@ -210,6 +215,8 @@ mod tests {
         let top: Vec<(&str, i64)> =
             fm["extra"]["top"].as_array().unwrap().iter().map(|t| (t["id"].as_str().unwrap(), t["count"].as_integer().unwrap())).collect();
         assert_eq!(top, [("acme", 4), ("bob", 1)]);
+        let shared: Vec<&str> = fm["extra"]["shared"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
+        assert_eq!(shared, ["acme"], "only stakeholders of two or more explainers");
     }
 
     /// `extra.top`: most explainers first, ties by id, at most [`TOP`].

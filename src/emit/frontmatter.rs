@@ -113,6 +113,10 @@ pub fn page(x: &Explainer, doc: &wire::Document) -> String {
     if let Some(section) = &doc.section {
         push_key(&mut out, "section", section);
     }
+    // The first key point, for the cards that list explainers.
+    if let Some(k) = doc.key_points.first() {
+        push_key(&mut out, "lead", &k.text);
+    }
     // The publication date as readers read it ("26 September 2023").
     if let Some(p) = &doc.published {
         push_key(&mut out, "date_display", &super::view::display_date(&p.value, None, &p.value));
