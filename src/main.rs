@@ -26,6 +26,11 @@ enum Command {
         /// Do not run Zola, only write the sources.
         #[arg(long)]
         no_zola: bool,
+        /// The address the site will be served from, passed to `zola build --base-url` (default:
+        /// `base_url` in config.toml), e.g. http://localhost:8000 to open public/ with a local
+        /// static server.
+        #[arg(long)]
+        base_url: Option<String>,
         #[command(flatten)]
         site: SiteArgs,
     },
@@ -150,7 +155,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Build { no_zola, site } => {
+        Command::Build { no_zola, base_url, site } => {
             let opts = site.options();
             let failed = match explainer::build::build(&opts) {
                 Ok(r) => {
@@ -172,7 +177,7 @@ fn main() -> ExitCode {
                     }
                     Some(v) => {
                         explainer::serve::warn_version(&v);
-                        explainer::serve::zola_build(&opts.root)
+                        explainer::serve::zola_build(&opts.root, base_url.as_deref())
                     }
                 }
             };

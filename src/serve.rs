@@ -88,9 +88,14 @@ pub fn warn_version(v: &str) {
 }
 
 /// Runs `zola build` in the site root. True when it succeeded.
-pub fn zola_build(root: &Path) -> bool {
+pub fn zola_build(root: &Path, base_url: Option<&str>) -> bool {
     eprintln!("running zola build…");
-    match Command::new("zola").arg("build").current_dir(root).stdin(Stdio::null()).status() {
+    let mut cmd = Command::new("zola");
+    cmd.arg("build");
+    if let Some(u) = base_url {
+        cmd.args(["--base-url", u]);
+    }
+    match cmd.current_dir(root).stdin(Stdio::null()).status() {
         Ok(s) if s.success() => true,
         Ok(s) => {
             eprintln!("error: zola build failed ({s}); the messages above say where");
