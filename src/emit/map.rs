@@ -4,7 +4,8 @@
 //! `role="img"`-free structure (`role="group"` with `aria-labelledby`), printed by the theme as
 //! is. An empty string when there is no stakeholder.
 //!
-//! Layout: the [`MAX_NODES`] most salient stakeholders (named ones before unnamed groups) on a grid of
+//! Layout: the [`MAX_NODES`] most salient stakeholders (named ones before unnamed groups that take
+//! part in a relation; the others are not drawn) on a grid of
 //! [`COLS`] columns in a 360-unit-wide `viewBox`, so it stays readable at 375 px; each cell holds
 //! the shape and a label of at most two lines of [`LINE_CHARS`] characters (longer names are cut
 //! with "…"), so label boxes, estimated at 0.6 em a character, never overlap (a test checks it).
@@ -21,7 +22,7 @@
 use crate::wire;
 
 /// Most nodes drawn.
-pub const MAX_NODES: usize = 18;
+pub const MAX_NODES: usize = 12;
 /// Grid columns.
 pub const COLS: usize = 3;
 /// Characters per label line.
@@ -354,11 +355,18 @@ fn kind_label_lower(kind: &str) -> &'static str {
 
 pub fn map_svg(doc: &wire::Document) -> String {
     use std::fmt::Write;
-    // Named actors first, then unnamed groups ("rights groups") if there is room, each in
-    // salience order.
+    // Named actors first, then unnamed groups ("rights groups") that act (take part in a
+    // relation) if there is room, each in salience order; groups that only are mentioned stay
+    // off the map (the page lists them by name).
     let unnamed = |s: &wire::Stakeholder| s.kind == "group" && s.name.rsplit(' ').next().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
-    let nodes: Vec<&wire::Stakeholder> =
-        doc.stakeholders.iter().filter(|s| !unnamed(s)).chain(doc.stakeholders.iter().filter(|s| unnamed(s))).take(MAX_NODES).collect();
+    let acts = |s: &wire::Stakeholder| doc.relations.iter().any(|r| r.from == s.id || r.to == s.id);
+    let nodes: Vec<&wire::Stakeholder> = doc
+        .stakeholders
+        .iter()
+        .filter(|s| !unnamed(s))
+        .chain(doc.stakeholders.iter().filter(|s| unnamed(s) && acts(s)))
+        .take(MAX_NODES)
+        .collect();
     if nodes.is_empty() {
         return String::new();
     }

@@ -145,8 +145,11 @@ pub struct ActorView<'a> {
     pub mentions: usize,
     /// Paragraph of the first mention.
     pub paragraph: Option<&'a str>,
-    /// Relations this stakeholder takes part in, as sentences ("meets Huawei").
+    /// Relations this stakeholder is the subject of, as sentences ("meets Huawei"), at most
+    /// [`CARD_EDGES`]; each relation is on one card only, its subject's.
     pub edges: Vec<EdgeView<'a>>,
+    /// Its other relations as subject, not listed on the card.
+    pub edges_more: usize,
     pub origin: &'a str,
     /// Has something to show (a role, an affiliation or relations) and is not an unnamed
     /// group: the page gives it a card; the others are listed by name only.
@@ -187,6 +190,8 @@ pub struct SourceView<'a> {
     /// "anonymous", "unnamed" or "": the tag the page shows after the name.
     pub tag: &'static str,
     pub origin: &'a str,
+    /// Statements after the first, which the page folds.
+    pub more: usize,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -206,7 +211,10 @@ pub struct StatementView<'a> {
 pub struct DisputeView<'a> {
     pub id: &'a str,
     pub topic: &'a str,
+    /// The first claim of each of the first two sides: what the page shows.
     pub claims: Vec<ClaimView<'a>>,
+    /// The other claims, folded.
+    pub more_claims: Vec<ClaimView<'a>>,
     pub origin: &'a str,
 }
 
@@ -214,7 +222,8 @@ pub struct DisputeView<'a> {
 pub struct ClaimView<'a> {
     pub source: &'a str,
     pub direct: bool,
-    pub text: &'a str,
+    /// At most [`CLAIM_WORDS`] words.
+    pub text: Cow<'a, str>,
     pub paragraph: Option<&'a str>,
     /// The cue as written ("said", "claimed").
     pub cue: &'a str,
@@ -323,13 +332,13 @@ pub fn build<'a>(doc: &'a wire::Document) -> View<'a> {
             affiliation: s.affiliation.as_deref().filter(|a| names.contains_key(a)).map(name_ref),
             mentions: s.mentions.len(),
             paragraph: s.mentions.iter().find_map(|m| m.paragraph.as_deref()),
-            edges: relations.iter().filter(|e| e.from.id == s.id || e.to.id == s.id).copied().collect(),
+            edges: relations.iter().filter(|e| own_edge(s, e)).take(CARD_EDGES).copied().collect(),
+            edges_more: relations.iter().filter(|e| own_edge(s, e)).count().saturating_sub(CARD_EDGES),
             origin: &s.origin,
-            card: false,
-        })
-        .map(|mut a: ActorView<'a>| {
-            a.card = a.kind != "group" && (a.role.is_some() || a.affiliation.is_some() || !a.edges.is_empty());
-            a
+            card: s.kind != "group"
+                && (s.role.as_deref().is_some_and(|r| !r.trim().is_empty())
+                    || s.affiliation.as_deref().is_some_and(|a| names.contains_key(a))
+                    || relations.iter().any(|e| e.from.id == s.id || e.to.id == s.id)),
         })
         .collect();
 
@@ -383,11 +392,8 @@ pub fn build<'a>(doc: &'a wire::Document) -> View<'a> {
     let disputes = doc
         .disputes
         .iter()
-        .map(|d| DisputeView {
-            id: &d.id,
-            origin: &d.origin,
-            topic: &d.topic,
-            claims: d
+        .map(|d| {
+            let all: Vec<ClaimView> = d
                 .claims
                 .iter()
                 .filter_map(|c| {
@@ -396,13 +402,24 @@ pub fn build<'a>(doc: &'a wire::Document) -> View<'a> {
                     Some(ClaimView {
                         source: &s.name,
                         direct: st.kind == "direct",
-                        text: &st.text,
+                        text: clip_to(&st.text, CLAIM_WORDS),
                         paragraph: st.paragraph.as_deref(),
                         cue: &st.cue,
                         judgement: st.judgement,
                     })
                 })
-                .collect(),
+                .collect();
+            // The first claim of the first two sources shown; the rest folded.
+            let mut claims = Vec::new();
+            let mut more_claims = Vec::new();
+            for c in all {
+                if claims.len() < 2 && claims.iter().all(|k: &ClaimView| k.source != c.source) {
+                    claims.push(c);
+                } else {
+                    more_claims.push(c);
+                }
+            }
+            DisputeView { id: &d.id, origin: &d.origin, topic: &d.topic, claims, more_claims }
         })
         .filter(|d| d.claims.len() >= 2)
         .collect();
@@ -551,6 +568,7 @@ fn group_sources(doc: &wire::Document) -> (Vec<SourceGroup<'_>>, Vec<SourceView<
             kind: &s.kind,
             tag,
             origin: &s.origin,
+            more: s.statements.len().saturating_sub(1),
         };
         if s.on_record {
             groups.entry((rank, &s.kind)).or_default().push(view);
@@ -580,6 +598,15 @@ fn figure_source<'a>(doc: &'a wire::Document, f: &wire::Figure) -> Option<&'a st
     who
 }
 
+/// A relation listed on `s`'s card: one `s` is the subject of, but not the one its affiliation
+/// ("Part of …") already says.
+fn own_edge(s: &wire::Stakeholder, e: &EdgeView<'_>) -> bool {
+    e.from.id == s.id && !(matches!(e.kind, "part-of" | "speaks-for") && s.affiliation.as_deref() == Some(e.to.id))
+}
+
+/// Most relations listed on a stakeholder's card.
+pub const CARD_EDGES: usize = 2;
+
 /// A currency code as the unit of an amount written with its symbol ("$100 million", "USD"):
 /// the symbol says it already.
 fn currency_given(text: &str, unit: &str) -> bool {
@@ -587,13 +614,21 @@ fn currency_given(text: &str, unit: &str) -> bool {
 }
 
 /// Most words of a statement in the source list; the rest is one link away, in the article.
-const STATEMENT_WORDS: usize = 30;
+const STATEMENT_WORDS: usize = 10;
+
+/// Most words of a claim in "what is disputed".
+const CLAIM_WORDS: usize = 25;
 
 /// `text` cut to [`STATEMENT_WORDS`] words with "…".
 fn clip(text: &str) -> Cow<'_, str> {
-    match text.split_whitespace().nth(STATEMENT_WORDS) {
+    clip_to(text, STATEMENT_WORDS)
+}
+
+/// `text` cut to `n` words with "…".
+fn clip_to(text: &str, n: usize) -> Cow<'_, str> {
+    match text.split_whitespace().nth(n) {
         None => Cow::Borrowed(text),
-        Some(_) => Cow::Owned(format!("{}…", text.split_whitespace().take(STATEMENT_WORDS).collect::<Vec<_>>().join(" "))),
+        Some(_) => Cow::Owned(format!("{}…", text.split_whitespace().take(n).collect::<Vec<_>>().join(" "))),
     }
 }
 

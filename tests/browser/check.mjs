@@ -259,6 +259,37 @@ for (const [name, path] of pages) {
       if (weight === 0 || unpacked === 0) fail(`${name}: page weight not measured (${sizes})`);
       else if (weight > MAX_WEIGHT) fail(`${name}: page weight ${sizes}; ${weight} B > ${MAX_WEIGHT} B`);
       else ok(`${name}: page weight ${sizes}; transferred <= ${MAX_WEIGHT} B`);
+      // The lead comes first: key points and what is disputed before the timeline.
+      const order = await page.evaluate(() => {
+        const at = (id) => document.getElementById(id);
+        const before = (a, b) => !!(a && b && (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING));
+        return { keyPoints: before(at("key-points"), at("timeline")), disputed: !at("disputed") || before(at("disputed"), at("timeline")), hasDisputed: !!at("disputed") };
+      });
+      if (!order.keyPoints) fail(`${name}: #key-points does not come before #timeline`);
+      else ok(`${name}: #key-points before #timeline`);
+      if (!order.disputed) fail(`${name}: #disputed does not come before #timeline`);
+      else ok(`${name}: ${order.hasDisputed ? "#disputed before #timeline" : "no disputes on this page"}`);
+      // Words a reader meets outside the article (rendered text: not inside a closed disclosure,
+      // not the visually hidden labels for screen readers) against the article's own words.
+      const words = await page.evaluate(() => {
+        const count = (t) => (t.match(/\S+/g) || []).length;
+        const article = document.getElementById("article");
+        let shown = 0, all = 0;
+        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          const el = n.parentElement;
+          if (!el || (article && article.contains(n)) || el.closest("script, style, title, desc")) continue;
+          const w = count(n.textContent);
+          all += w;
+          if (!el.closest(".vh") && el.checkVisibility()) shown += w;
+        }
+        return { shown, all, article: article ? count(article.querySelector(".article-body")?.textContent || "") : 0 };
+      });
+      const wmsg = `${words.shown} words shown outside #article (${words.all} in its markup, folded parts included) vs ${words.article} in the article`;
+      if (words.shown > words.article) fail(`${name}: ${wmsg}`);
+      else ok(`${name}: ${wmsg}`);
+      // The first screen a phone reader sees.
+      await page.screenshot({ path: join(shots, `${name}-375-first-screen.png`) });
       // A paragraph reached from a link is highlighted (CSS :target, no script).
       const target = await page.evaluate(() => document.querySelector(".timeline-list a, .para-link")?.getAttribute("href") || "#p2");
       await page.goto(origin + path + target);
