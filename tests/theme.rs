@@ -592,7 +592,7 @@ fn filled_page_shows_timeline_map_sources_and_disputes() {
     assert!(html.contains(">anonymous<"));
     assert!(html.contains("Did not answer") && html.contains("The &lt;Ministry&gt;"));
     let companies = html.find(">Companies<").unwrap();
-    let off_record = html.find(">Anonymous sources and unnamed groups<").unwrap();
+    let off_record = html.find(">Anonymous sources and unnamed groups (1)<").unwrap();
     assert!(companies < off_record);
     assert!(html.contains("On record: <strong>1</strong> · Anonymous or unnamed: <strong>1</strong> · Did not answer: <strong>1</strong>"), "{html}");
     // Disputes side by side and the figure with its source.
