@@ -11,7 +11,8 @@
 //! with "…"), so label boxes, estimated at 0.6 em a character, never overlap (a test checks it).
 //! Relations between drawn nodes are curved paths under the nodes, one per pair and kind.
 //! Kinds differ by shape as well as by class (`node node--person` …), so the theme's CSS sets
-//! colours (dark mode included) and the map reads in grey scale; a legend lists the kinds drawn.
+//! colours (dark mode included) and the map reads in grey scale; a legend lists the kinds drawn
+//! and the kinds of line (a relation, a hostile one, one an editor marked as only claimed).
 //! Each node is an `<a href="#actor-<id>">` link to the stakeholder's card on the page. No
 //! script, no style attributes.
 //!
@@ -26,13 +27,13 @@ pub const MAX_NODES: usize = 12;
 /// Grid columns.
 pub const COLS: usize = 3;
 /// Characters per label line.
-pub const LINE_CHARS: usize = 17;
+pub const LINE_CHARS: usize = 16;
 const WIDTH: f64 = 360.0;
 const CELL_W: f64 = WIDTH / COLS as f64;
 const CELL_H: f64 = 92.0;
 const TOP: f64 = 8.0;
 const R: f64 = 14.0;
-const FONT: f64 = 11.0;
+const FONT: f64 = 12.0;
 
 /// Escapes text for XML content and attribute values; drops characters XML 1.0 forbids.
 pub fn escape(s: &str) -> String {
@@ -379,8 +380,22 @@ pub fn map_svg(doc: &wire::Document) -> String {
         }
     }
     let legend_rows = kinds.len().div_ceil(2);
+    // The kinds of line drawn, for the legend: plain, hostile (opposes, criticizes, attacks) and
+    // unsure (an editor marked it claimed, denied or hypothetical).
+    let drawn_edges: Vec<&wire::Relation> = doc.relations.iter().filter(|r| idx(&r.from).is_some() && idx(&r.to).is_some() && r.from != r.to).collect();
+    let hostile = |r: &wire::Relation| matches!(r.kind.as_str(), "opposes" | "criticizes" | "attacks");
+    let unsure = |r: &wire::Relation| r.certainty.as_deref().is_some_and(|c| c != "stated");
+    let edge_styles: Vec<(&str, &str)> = [
+        ("edge--meets", "relation (the list below says which)", drawn_edges.iter().any(|r| !hostile(r) && !unsure(r))),
+        ("edge--opposes", "opposes, criticizes or attacks", drawn_edges.iter().any(|r| hostile(r) && !unsure(r))),
+        ("edge-unsure", "claimed, denied or hypothetical", drawn_edges.iter().any(|r| unsure(r))),
+    ]
+    .into_iter()
+    .filter(|s| s.2)
+    .map(|(c, l, _)| (c, l))
+    .collect();
     let grid_h = TOP + CELL_H * rows as f64;
-    let height = grid_h + 14.0 + legend_rows as f64 * 22.0 + 6.0;
+    let height = grid_h + 14.0 + (legend_rows + edge_styles.len()) as f64 * 22.0 + 6.0;
     let slug = kebab(&doc.slug);
     let left = doc.stakeholders.len() - nodes.len();
     let mut o = String::with_capacity(1024 + 640 * nodes.len() + 256 * doc.relations.len());
@@ -469,6 +484,17 @@ pub fn map_svg(doc: &wire::Document) -> String {
         let _ = write!(o, "</g><text class=\"legend-label\" x=\"{}\" y=\"{}\">", D1(x + 14.0), D1(y + 4.0));
         escape_into(&mut o, kind_label(k));
         o.push_str("</text>\n");
+    }
+    for (i, (class, label)) in edge_styles.iter().enumerate() {
+        let y = grid_h + 14.0 + (legend_rows + i) as f64 * 22.0;
+        let _ = writeln!(
+            o,
+            "<path class=\"edge {class}\" d=\"M{},{} h24\"/><text class=\"legend-label\" x=\"{}\" y=\"{}\">{label}</text>",
+            D1(8.0),
+            D1(y),
+            D1(38.0),
+            D1(y + 4.0)
+        );
     }
     o.push_str("</g>\n</svg>\n");
     o
