@@ -627,6 +627,7 @@ fn editor_preview_shows_snippets_only_when_serving() {
         assert!(served.contains(table), "a snippet for {table}");
     }
     assert!(served.contains("title = &quot;An edited explainer&quot;"), "the top-level settings");
+    assert!(served.contains("Settings · <code>e1</code>"), "each item's id is shown");
     assert!(served.contains("[[add.key_points]]"), "how to add an item");
     assert!(served.contains("<script src=\"/edit.js"), "the copy buttons' script, from the site");
     // The snippets hold article text: printed as text, never markup.
