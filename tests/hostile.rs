@@ -822,3 +822,124 @@ fn staged_bundles_cross_file_systems() {
     assert_eq!((r.extracted.len(), r.written), (0, 0), "a no-op: {}", r.summary(9));
     let _ = std::fs::remove_dir_all(&state);
 }
+
+// Issue 17: never unbounded, never silent, text that looks the same is the same.
+
+/// Total bytes of the files of a bundle.
+fn bundle_bytes(root: &Path, slug: &str) -> u64 {
+    let dir = root.join("content/explainers").join(slug);
+    std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten().map(|e| e.metadata().unwrap().len()).sum()
+}
+
+/// The issue's seed: "According to " `n` times as one paragraph, with a few thousand quote marks
+/// and brackets around it.
+fn according_to_seed(n: usize) -> String {
+    let around = "\"“([".repeat(n / 16);
+    article("Officials weigh a new plan for the city", &format!("{around}\n\n{}\n\n{}", "According to ".repeat(n), around.chars().rev().collect::<String>()))
+}
+
+/// Regression (issue 17): a seed of ~370 KB whose middle is "According to " 20,000 times grew
+/// `explainer build` to 24 GB (each cue's statement held the rest of the sentence, so the output
+/// grew with the square of the input). Now its bundle is a small multiple of the seed, twice the
+/// repeats make about twice the output, and the other seeds are built.
+#[test]
+fn according_to_repeated_20000_times_builds_linearly() {
+    let root = site("according-to");
+    let big = according_to_seed(20_000);
+    assert!(big.len() > 250_000, "{}", big.len());
+    write(&root, "seeds/according-to.txt", &big);
+    write(&root, "seeds/ordinary.txt", article("An ordinary seed beside it", "Fine."));
+    let r = run(&root);
+    assert!(!r.failed(), "{}", r.summary(20));
+    assert_eq!(r.built.len(), 2);
+    let out = bundle_bytes(&root, "officials-weigh-a-new-plan-for-the-city");
+    assert!(out < 40 * big.len() as u64, "bundle of {out} bytes for a seed of {}", big.len());
+    let half = site("according-to-half");
+    write(&half, "seeds/according-to.txt", according_to_seed(10_000));
+    assert!(!run(&half).failed());
+    let out_half = bundle_bytes(&half, "officials-weigh-a-new-plan-for-the-city");
+    let ratio = out as f64 / out_half as f64;
+    assert!((1.6..2.4).contains(&ratio), "twice the input made {ratio:.2} times the output ({out_half} → {out})");
+    let _ = std::fs::remove_dir_all(&root);
+    let _ = std::fs::remove_dir_all(&half);
+}
+
+/// Regression (issue 17): a 2 GB seed was read whole (2.1 GB of memory) before being refused.
+/// Now its length is checked before reading: skipped with a message naming it, others built.
+#[test]
+fn a_2_gb_seed_is_skipped_unread_and_the_others_are_built() {
+    let root = site("2gb");
+    std::fs::File::create(root.join("seeds/huge.txt")).unwrap().set_len(2 << 30).unwrap(); // sparse
+    write(&root, "seeds/ordinary.txt", article("An ordinary seed beside a huge one", "Fine."));
+    let r = run(&root);
+    assert_eq!(r.built, vec!["seeds/ordinary.txt".to_string()]);
+    let e = r.skipped.iter().find(|e| e.file.as_deref() == Some("seeds/huge.txt")).expect("huge seed skipped");
+    assert_eq!(e.kind, ErrorKind::TooLarge);
+    assert!(e.message.contains("2147483648 bytes") && e.message.contains("not read"), "{e}");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+fn stakeholders_of(root: &Path, slug: &str) -> Vec<(String, String)> {
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root.join("content/explainers").join(slug).join("explainer.json")).unwrap()).unwrap();
+    doc["stakeholders"].as_array().unwrap().iter().map(|s| (s["id"].as_str().unwrap().to_string(), s["name"].as_str().unwrap().to_string())).collect()
+}
+
+/// Regression (issue 17): decomposed "François" split into "Franc"; a zero-width joiner in
+/// "Huawei" gave "Hua"; an unclosed right-to-left override stayed in the title; U+2028/U+2029
+/// were no line breaks (the whole article became the headline); a Cyrillic "а" in "Huаwei" gave
+/// the id `hu-wei` and merged with the person "Hu Wei" of another article.
+#[test]
+fn nfd_zwj_rlo_separators_and_a_cyrillic_a_in_huawei() {
+    let root = site("unicode");
+    write(&root, "seeds/nfd.txt", article("French leader visits Kabul", "Franc\u{327}ois Hollande, the former French president, said on Tuesday that talks would continue."));
+    write(&root, "seeds/zwj.txt", article("Telecom deal discussed", "Hua\u{200D}wei said on Tuesday that it had held talks with the ministry. Hua\u{200D}wei denied wrongdoing."));
+    write(&root, "seeds/rlo.txt", article("Headline with an override \u{202E}evil", "Body."));
+    write(
+        &root,
+        "seeds/sep.txt",
+        "Separators headline\u{2029}Published on September 26, 2023\u{2029}KABUL, Sept 26 (Staff) - Officials said on Monday that the plan would go ahead.\u{2028}The ministry declined to comment.\u{2029}Second paragraph here.\n",
+    );
+    write(&root, "seeds/cyr.txt", article("Telecom firm in talks", "Chinese telecom giant Hu\u{430}wei said on Tuesday that the plan was sound. Officials met with Hu\u{430}wei in Kabul."));
+    write(&root, "seeds/huwei.txt", article("Official speaks on plan", "Hu Wei, a spokesman for the ministry, said on Tuesday that the plan was sound. Hu Wei added that talks would go on."));
+    let r = run(&root);
+    assert!(!r.failed(), "{}", r.summary(20));
+    assert!(stakeholders_of(&root, "french-leader-visits-kabul").iter().any(|(id, n)| id == "francois-hollande" && n == "François Hollande"));
+    assert!(stakeholders_of(&root, "telecom-deal-discussed").iter().any(|(id, n)| id == "huawei" && n == "Huawei"));
+    let rlo = std::fs::read_to_string(root.join("content/explainers/headline-with-an-override-evil/index.md")).unwrap();
+    assert!(!rlo.contains('\u{202E}'), "{rlo}");
+    let sep: serde_json::Value = serde_json::from_slice(&std::fs::read(root.join("content/explainers/separators-headline/explainer.json")).unwrap()).unwrap();
+    assert_eq!(sep["title"], "Separators headline");
+    assert!(sep["paragraphs"].as_array().unwrap().len() >= 2, "{}", sep["paragraphs"]);
+    let spoof = stakeholders_of(&root, "telecom-firm-in-talks");
+    let hu_wei = stakeholders_of(&root, "official-speaks-on-plan");
+    assert!(hu_wei.iter().any(|(id, _)| id == "hu-wei"), "{hu_wei:?}");
+    let spoof_ids: Vec<&String> = spoof.iter().filter(|(_, n)| n.contains('\u{430}')).map(|(id, _)| id).collect();
+    assert!(!spoof_ids.is_empty() && spoof_ids.iter().all(|id| id.as_str() != "hu-wei"), "{spoof:?}");
+    assert!(r.warnings.iter().any(|w| w.starts_with("seeds/cyr.txt:") && w.contains("mixes Latin letters")), "{:?}", r.warnings);
+    assert!(r.warnings.iter().any(|w| w.starts_with("seeds/zwj.txt:7:4:") && w.contains("invisible")), "{:?}", r.warnings);
+    let hu_page = std::fs::read_to_string(root.join("content/actors/hu-wei/index.md")).unwrap();
+    assert!(!hu_page.contains("telecom-firm-in-talks"), "the spoof merged with Hu Wei: {hu_page}");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Regression (issue 17): a 300-letter word in a name gave a stakeholder id longer than a file
+/// name may be; its page was not written, `--no-zola` exited 0, `check` found nothing and
+/// `zola build` failed for the whole site. Now the id is bounded and the page is written.
+#[test]
+fn a_300_letter_word_in_a_name_gives_a_page_with_a_bounded_name() {
+    let root = site("long-name");
+    let w = format!("X{}", "x".repeat(299));
+    write(&root, "seeds/long.txt", article("Long name in a story", &format!("Ahmad {w} Khan, a spokesman for the ministry, said on Tuesday that the plan was sound.")));
+    let r = run(&root);
+    assert!(!r.failed() && r.notes.is_empty(), "{}", r.summary(20));
+    let ids = stakeholders_of(&root, "long-name-in-a-story");
+    assert!(ids.iter().any(|(_, n)| n.contains(&w)), "{ids:?}");
+    for (id, _) in &ids {
+        assert!(id.len() <= explainer::slug::MAX_ID, "{id}");
+        assert!(root.join("content/actors").join(id).join("index.md").is_file(), "no page for {id}");
+    }
+    let problems = explainer::check::check(&root);
+    assert!(problems.is_empty(), "{problems:?}");
+    let _ = std::fs::remove_dir_all(&root);
+}

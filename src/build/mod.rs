@@ -232,7 +232,7 @@ fn prepare(c: &PrepCtx<'_>, s: &SeedFile) -> (Prep, Option<(Stamp, String)>) {
         let known = if c.rehash { None } else { stamp.and_then(|st| c.stamps.sha(&s.file, st)).map(str::to_string) };
         let mut bytes = match known {
             Some(_) => None,
-            None => Some(std::fs::read(&s.path).map_err(|e| Error::io(&s.file, &e))?),
+            None => Some(crate::ingest::read_bytes(&s.path, &s.file)?),
         };
         let opts = match &s.settings {
             Some((p, shown)) => {
@@ -259,7 +259,7 @@ fn prepare(c: &PrepCtx<'_>, s: &SeedFile) -> (Prep, Option<(Stamp, String)>) {
             None => {
                 // Known by its stamp but wanted anyway: the stamp keeps the hash of what is read
                 // now (a stamp holding a wrong hash would otherwise stay).
-                let b = std::fs::read(&s.path).map_err(|e| Error::io(&s.file, &e))?;
+                let b = crate::ingest::read_bytes(&s.path, &s.file)?;
                 record = stamp.filter(|st| st.settled(c.start)).map(|st| (st, sha_hex(&b)));
                 b
             }
@@ -490,6 +490,16 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &s
         let sha256 = article.seed.sha256.clone();
         let x = crate::extract::run(crate::segment::segment(article), &opts);
         let files = crate::emit::bundle(&x, slug);
+        let out: usize = files.iter().map(|f| f.bytes.len()).sum();
+        let budget = output_budget(x.doc.article.seed.text.len());
+        if out > budget {
+            return Err(Error::new(
+                ErrorKind::TooLarge,
+                format!("its pages would be {out} bytes, over the budget of {budget} bytes for a seed of this length; not built"),
+            )
+            .in_file(file)
+            .hint("this seed is unusual (a long run of repeated phrases?); shorten it, or report it with the seed file"));
+        }
         let paths: Vec<String> = files.iter().map(|f| crate::error::display_path(&f.path)).collect();
         let records: Vec<(String, FileRecord)> = files
             .iter()
@@ -513,6 +523,15 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &s
         Ok(Done { entry, records, written, warnings: x.warnings, index })
     })
 }
+
+/// The most bytes a seed's bundle may have: [`OUTPUT_BUDGET_PER_BYTE`] per byte of its text
+/// plus [`OUTPUT_BUDGET_BASE`]. An ordinary article makes ~25 bytes a byte; a seed over the
+/// budget is skipped with a message naming it (the others are built).
+pub fn output_budget(text_len: usize) -> usize {
+    OUTPUT_BUDGET_BASE + OUTPUT_BUDGET_PER_BYTE * text_len
+}
+pub const OUTPUT_BUDGET_PER_BYTE: usize = 64;
+pub const OUTPUT_BUDGET_BASE: usize = 4 << 20;
 
 /// How many related explainers a page lists.
 pub const RELATED_LIMIT: usize = 5;
