@@ -51,10 +51,10 @@ impl FileRecord {
                 }
             }
     }
-    fn to_disk(&self) -> String {
+    pub(crate) fn to_disk(&self) -> String {
         format!("{} {}", self.hash, self.len)
     }
-    fn from_disk(s: &str) -> Option<FileRecord> {
+    pub(crate) fn from_disk(s: &str) -> Option<FileRecord> {
         let (h, l) = s.split_once(' ')?;
         Some(FileRecord { hash: h.to_string(), len: l.parse().ok()? })
     }

@@ -43,6 +43,7 @@
 //! What it gets wrong: warnings of unchanged (cached) seeds are not shown again.
 
 pub mod discover;
+pub mod journal;
 pub mod lock;
 pub mod manifest;
 pub mod progress;
@@ -54,6 +55,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::extract::Options;
 use crate::model::{CleanArticle, Diagnostic};
 use discover::{Ignored, SeedFile};
+use journal::{fault_point, Journal, Pending};
 use manifest::{Entry, FileRecord, Manifest};
 use stamps::{Stamp, Stamps};
 use rayon::prelude::*;
@@ -334,12 +336,14 @@ pub const STAGING: &str = ".explainer/staging";
 /// Moves a staged bundle into place: one rename, or (when the staging folder is on another file
 /// system than `content/`) a copy of each file, written atomically, the page last.
 fn publish(st: &Staged) -> std::io::Result<()> {
+    fault_point();
     match std::fs::rename(&st.tmp, &st.dest) {
         Ok(()) => return Ok(()),
         Err(e) if e.kind() != std::io::ErrorKind::CrossesDevices => return Err(e),
         Err(_) => {}
     }
     // Never into a folder that appeared meanwhile: `create_dir`, not `create_dir_all`.
+    fault_point();
     std::fs::create_dir(&st.dest)?;
     let mut names: Vec<std::ffi::OsString> = std::fs::read_dir(&st.tmp)?.map(|e| e.map(|e| e.file_name())).collect::<std::io::Result<_>>()?;
     names.sort_by_key(|n| (n == "index.md", n.clone()));
@@ -347,6 +351,7 @@ fn publish(st: &Staged) -> std::io::Result<()> {
         let f = OutFile { path: PathBuf::from(&n), bytes: std::fs::read(st.tmp.join(&n))? };
         crate::emit::replace_in_existing_dir(&st.dest, &f).map_err(|e| std::io::Error::other(e.to_string()))?;
     }
+    fault_point();
     std::fs::remove_dir_all(&st.tmp)
 }
 
@@ -367,6 +372,10 @@ struct WriteCtx<'a> {
     root: &'a Path,
     old: &'a Manifest,
     adopted: &'a BTreeSet<String>,
+    /// What killed builds were about to write (see [`journal`]).
+    pending: &'a Pending,
+    /// Where this build records what it is about to write.
+    journal: &'a Journal,
 }
 
 /// What to do with one generated file.
@@ -379,11 +388,27 @@ impl WriteCtx<'_> {
     /// Decides whether a generated file may be written, refusing to replace what this tool did
     /// not write (or what was edited since it wrote it).
     fn plan(&self, f: &OutFile, slug: Option<&str>) -> Result<Plan> {
+        self.plan_bytes(f, slug)
+    }
+
+    /// Whether a file at `rel` with these bytes is one this tool wrote: its manifest record, or a
+    /// record of the journal of a killed build.
+    fn wrote(&self, rel: &str, rec: Option<&FileRecord>, bytes: &[u8]) -> bool {
+        rec.is_some_and(|r| r.matches(bytes)) || self.pending.wrote(rel, bytes)
+    }
+
+    /// Journals a file about to be written (see [`journal`]).
+    fn record(&self, rel: &str, rec: &FileRecord) -> Result<()> {
+        self.journal.record([(rel, rec)]).map_err(|e| Error::write(journal::PATH, &e))
+    }
+
+    fn plan_bytes(&self, f: &OutFile, slug: Option<&str>) -> Result<Plan> {
         let rel = crate::error::display_path(&f.path);
         let abs = self.root.join(&f.path);
         match std::fs::read(&abs) {
             Ok(existing) if existing == f.bytes => Ok(Plan::Unchanged),
             Ok(existing) => match self.old.files.get(&rel) {
+                _ if self.pending.wrote(&rel, &existing) => Ok(Plan::Write),
                 Some(rec) if rec.matches(&existing) => Ok(Plan::Write),
                 Some(_) => Err(Error::new(ErrorKind::Write, "was changed by hand after explainer wrote it; not overwritten")
                     .in_file(&rel)
@@ -421,7 +446,10 @@ impl WriteCtx<'_> {
                 let name = f.path.file_name().unwrap_or_default();
                 if name == "index.md" {
                     index = Some(f);
-                } else if let Err(e) = std::fs::write(staged.tmp.join(name), &f.bytes) {
+                } else if let Err(e) = {
+                    fault_point();
+                    std::fs::write(staged.tmp.join(name), &f.bytes)
+                } {
                     let _ = std::fs::remove_dir_all(&staged.tmp);
                     return Err(Error::write(crate::error::display_path(&f.path), &e));
                 } else {
@@ -465,6 +493,7 @@ impl WriteCtx<'_> {
         }
         std::fs::create_dir_all(dest.parent()?).ok()?;
         let staging = self.root.join(STAGING);
+        fault_point();
         std::fs::create_dir_all(&staging).ok()?;
         let tmp = staging.join(dir.file_name()?);
         std::fs::create_dir(&tmp).ok()?;
@@ -506,6 +535,7 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &s
             .filter(|f| f.path.file_name().is_none_or(|n| n != "index.md"))
             .map(|f| (crate::error::display_path(&f.path), FileRecord::of(&f.bytes)))
             .collect();
+        ctx.journal.record(records.iter().map(|(p, r)| (p.as_str(), r))).map_err(|e| Error::write(journal::PATH, &e))?;
         let (written, index) = ctx.write_all(files, Some(slug))?;
         let entry = Entry {
             seed: file.to_string(),
@@ -572,14 +602,14 @@ fn related_key(entries: &[(usize, Entry)], kept: &[Entry]) -> String {
 /// The kept pages of failed seeds (`kept`) are listed on other pages but not rewritten: a
 /// failed seed's files stay as its last good build left them.
 fn related_pass(
-    root: &Path,
+    ctx: &WriteCtx<'_>,
     entries: &[(usize, Entry)],
     kept: &[Entry],
     mut fresh: BTreeMap<usize, Page>,
-    old: &Manifest,
     files: &BTreeMap<String, FileRecord>,
     done_key: &str,
 ) -> RelatedDone {
+    let (root, old) = (ctx.root, ctx.old);
     let mut out = RelatedDone::default();
     if fresh.is_empty() && !done_key.is_empty() && related_key(entries, kept) == done_key {
         out.key = Some(done_key.to_string());
@@ -617,7 +647,7 @@ fn related_pass(
                             return Err(format!("{rel}: not a generated file; related explainers not written"));
                         }
                         let old = std::fs::read(root.join(&rel)).map_err(|err| format!("{rel}: cannot read: {err}"))?;
-                        if files.get(&rel).is_none_or(|r| !r.matches(&old)) {
+                        if !ctx.wrote(&rel, files.get(&rel), &old) {
                             return Err(format!("{rel}: changed by hand after explainer wrote it; related explainers not written"));
                         }
                         String::from_utf8(old).map_err(|_| format!("{rel}: not UTF-8"))?
@@ -626,15 +656,20 @@ fn related_pass(
                 let text = crate::emit::frontmatter::with_related(&base, &lists[k])
                     .ok_or_else(|| format!("{rel}: not a page explainer wrote; related explainers not written"))?;
                 let f = OutFile { path: PathBuf::from(&rel), bytes: text.into_bytes() };
+                let rec = FileRecord::of(&f.bytes);
+                if files.get(&rel) != Some(&rec) || staged.is_some() {
+                    ctx.record(&rel, &rec).map_err(|e| e.to_string())?;
+                }
                 if let Some(st) = &staged {
                     // A new bundle: the page completes its staging folder, which then moves
                     // into place whole.
+                    fault_point();
                     std::fs::write(st.tmp.join("index.md"), &f.bytes).map_err(|err| format!("{rel}: cannot write: {err}"))?;
                     publish(st).map_err(|err| format!("{rel}: cannot move the new bundle into place: {err}"))?;
-                    return Ok((true, FileRecord::of(&f.bytes)));
+                    return Ok((true, rec));
                 }
                 let changed = crate::emit::write_atomic(root, &f).map_err(|e| e.to_string())?;
-                Ok((changed, FileRecord::of(&f.bytes)))
+                Ok((changed, rec))
             })();
             if let (Err(_), Some(st)) = (&r, &staged) {
                 let _ = std::fs::remove_dir_all(&st.tmp);
@@ -710,13 +745,13 @@ fn actors_key(entries: &[&Entry]) -> String {
 /// alone). Returns how many files were written and the key to save ("" when a page could not
 /// be written).
 fn actors_pass(
-    root: &Path,
+    ctx: &WriteCtx<'_>,
     entries: &[&Entry],
-    old: &Manifest,
     files: &mut Vec<(String, FileRecord)>,
     notes: &mut Vec<String>,
     done_key: &str,
 ) -> (usize, String) {
+    let (root, old) = (ctx.root, ctx.old);
     let key = actors_key(entries);
     let prefix = format!("{}/", crate::emit::actors::DIR);
     let recorded: Vec<(&String, &FileRecord)> = old.files.range(prefix.clone()..).take_while(|(p, _)| p.starts_with(&prefix)).collect();
@@ -729,7 +764,8 @@ fn actors_pass(
         .map(|e| crate::emit::actors::Input { slug: &e.slug, weight: e.weight, actors: &e.actors, details: &e.actor_details })
         .collect();
     let out = crate::emit::actors::pages(&inputs);
-    let ctx = WriteCtx { root, old, adopted: &BTreeSet::new() };
+    let none = BTreeSet::new();
+    let ctx = WriteCtx { adopted: &none, ..*ctx };
     let done: Vec<(String, FileRecord, std::result::Result<bool, Error>)> = out
         .into_par_iter()
         .map(|f| {
@@ -740,7 +776,7 @@ fn actors_pass(
             }
             let r = ctx.plan(&f, None).and_then(|p| match p {
                 Plan::Unchanged => Ok(false),
-                Plan::Write => crate::emit::replace_atomic(root, &f).map(|()| true),
+                Plan::Write => ctx.record(&rel, &rec).and_then(|()| crate::emit::replace_atomic(root, &f)).map(|()| true),
             });
             (rel, rec, r)
         })
@@ -797,6 +833,10 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         Manifest::default()
     });
     let tool_ok = old.tool == TOOL;
+    // What builds killed before this one were about to write, and the journal of this one.
+    let pending = Pending::load(root);
+    pending.remove_leftover_temporaries(root);
+    let journal = Journal::new(root);
 
     // 1. Prepare.
     let progress = progress::Progress::new(opts.progress, found.seeds.len(), "reading seeds");
@@ -870,9 +910,10 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     // 3. Extract and write.
     // Bundles staged by a build that was killed go (this build holds the lock).
     if root.join(STAGING).exists() {
+        fault_point();
         let _ = std::fs::remove_dir_all(root.join(STAGING));
     }
-    let ctx = WriteCtx { root, old: &old, adopted: &adopted };
+    let ctx = WriteCtx { root, old: &old, adopted: &adopted, pending: &pending, journal: &journal };
     let progress = progress::Progress::new(opts.progress, jobs.len(), "building explainers");
     let done: Vec<(usize, Result<Done>)> = jobs
         .into_par_iter()
@@ -949,8 +990,8 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     let (rel, (actors_written, actors_key)) = {
         let listed: Vec<&Entry> = entries.iter().map(|(_, e)| e).chain(&kept_failed).collect();
         rayon::join(
-            || related_pass(root, &entries, &kept_failed, pages, &old, &files, &old_stamps.related),
-            || actors_pass(root, &listed, &old, &mut actor_files, &mut actor_notes, &old_stamps.actors),
+            || related_pass(&ctx, &entries, &kept_failed, pages, &files, &old_stamps.related),
+            || actors_pass(&ctx, &listed, &mut actor_files, &mut actor_notes, &old_stamps.actors),
         )
     };
     for (k, h) in rel.related {
@@ -973,6 +1014,11 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     // entry (a custom theme) keeps its own static files. The output path belongs to explainer.
     if root.join(crate::emit::css::ENTRY).is_file() {
         match crate::emit::css::site_css(root).and_then(|css| {
+            let rel = crate::error::display_path(&css.path);
+            let rec = FileRecord::of(&css.bytes);
+            if old.files.get(&rel) != Some(&rec) {
+                ctx.record(&rel, &rec)?;
+            }
             let changed = crate::emit::write_atomic(root, &css)?;
             Ok((css, changed))
         }) {
@@ -992,20 +1038,21 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     report.extracted = entries.iter().filter(|(i, _)| extracted.contains(i)).map(|(_, e)| e.seed.clone()).collect();
 
     // 4. Clean up files no seed makes any more.
+    // Files of the old manifest and files killed builds were about to write (see [`journal`]).
     let mut dirs = BTreeSet::new();
-    for (path, rec) in &old.files {
-        if files.contains_key(path) {
-            continue;
-        }
+    let stale: BTreeSet<&String> = old.files.keys().chain(pending.files.keys()).filter(|p| !files.contains_key(*p)).collect();
+    for path in stale {
         let abs = root.join(path);
+        // A folder emptied by a killed build's clean-up goes too.
+        if let Some(d) = Path::new(path).parent() {
+            dirs.insert(d.to_path_buf());
+        }
         match std::fs::read(&abs) {
-            Ok(b) if rec.matches(&b) => match std::fs::remove_file(&abs) {
-                Ok(()) => {
-                    report.removed += 1;
-                    if let Some(d) = Path::new(path).parent() {
-                        dirs.insert(d.to_path_buf());
-                    }
-                }
+            Ok(b) if ctx.wrote(path, old.files.get(path), &b) => match {
+                fault_point();
+                std::fs::remove_file(&abs)
+            } {
+                Ok(()) => report.removed += 1,
                 Err(e) => report.notes.push(format!("{path}: stale, but cannot delete it: {e}")),
             },
             Ok(_) => report.notes.push(format!(
@@ -1018,6 +1065,14 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     for d in dirs.iter().rev() {
         let mut d = d.as_path();
         while (d.starts_with(BUNDLES) && d != Path::new(BUNDLES)) || d.starts_with(crate::emit::actors::DIR) {
+            if !root.join(d).is_dir() {
+                d = match d.parent() {
+                    Some(p) => p,
+                    None => break,
+                };
+                continue;
+            }
+            fault_point();
             if std::fs::remove_dir(root.join(d)).is_err() {
                 break;
             }
@@ -1029,7 +1084,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     }
     let used_slugs: BTreeSet<&str> = entries.iter().map(|(_, e)| e.slug.as_str()).collect();
     for a in &adopted {
-        if !used_slugs.contains(a.as_str()) {
+        if !used_slugs.contains(a.as_str()) && root.join(BUNDLES).join(a).exists() {
             report.notes.push(format!(
                 "{BUNDLES}/{a}/ looks generated (it holds an explainer.json) but no seed makes it and the manifest does not list it; delete it if it is stale"
             ));
@@ -1044,6 +1099,8 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         let out = OutFile { path: PathBuf::from(".explainer").join("manifest.json"), bytes: new.to_bytes() };
         crate::emit::write_atomic(root, &out)?;
     }
+    // Every file written is in the manifest now.
+    Journal::clear(root);
     // The stamps are a cache: failing to save them only costs hashing next time.
     if new_stamps != old_stamps {
         let out = OutFile { path: PathBuf::from(".explainer").join("stamps"), bytes: new_stamps.to_bytes() };
