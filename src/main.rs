@@ -26,6 +26,12 @@ enum Command {
         /// Do not run Zola, only write the sources.
         #[arg(long)]
         no_zola: bool,
+        /// Write the full report (every skipped seed, note and warning) to FILE.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// Print the full report instead of a summary by kind.
+        #[arg(long, short = 'v')]
+        verbose: bool,
         #[command(flatten)]
         site: SiteArgs,
     },
@@ -115,12 +121,19 @@ fn main() -> ExitCode {
             }
             if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
         }
-        Command::Build { no_zola, site } => {
+        Command::Build { no_zola, report, verbose, site } => {
             let opts = site.options();
             let failed = match explainer::build::build(&opts) {
                 Ok(r) => {
-                    eprintln!("{}", r.summary(20));
-                    r.failed()
+                    eprintln!("{}", r.summary(if verbose { usize::MAX } else { 20 }));
+                    let mut failed = r.failed();
+                    if let Some(path) = &report {
+                        if let Err(e) = std::fs::write(path, format!("{}\n", r.summary(usize::MAX))) {
+                            eprintln!("error: {}: cannot write the report: {e}; check the folder is writable", display_path(path));
+                            failed = true;
+                        }
+                    }
+                    failed
                 }
                 Err(e) => {
                     eprintln!("error: {e}");

@@ -943,3 +943,116 @@ fn a_300_letter_word_in_a_name_gives_a_page_with_a_bounded_name() {
     assert!(problems.is_empty(), "{problems:?}");
     let _ = std::fs::remove_dir_all(&root);
 }
+
+fn explainer_cli(root: &Path, env: &[(&str, &str)], args: &[&str]) -> (Option<i32>, String) {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_explainer"));
+    cmd.args(["build", "--no-zola", "--root"]).arg(root).args(args).env("CI", "true");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// Regression (issue 17): a read-only `content/` gave 46 notes, exit 0 and "wrote 6 file(s)".
+/// Every failure to write is an error: non-zero exit, counted in the summary. (A full disk is
+/// simulated with `EXPLAINER_FAIL_WRITES`: a test running as root cannot make a folder
+/// read-only.)
+#[test]
+fn read_only_content_fails_the_build_with_every_write_counted() {
+    let root = site("read-only");
+    write(&root, "seeds/a.txt", article("Taliban meet envoy in Kabul", "Body of a."));
+    write(&root, "seeds/b.txt", article("Another article about roads", "Body of b."));
+    let (code, err) = explainer_cli(&root, &[], &[]);
+    assert_eq!(code, Some(0), "{err}");
+    write(&root, "seeds/a.txt", article("Taliban meet envoy in Kabul", "Changed body of a."));
+    write(&root, "seeds/c.txt", article("A third article on bridges", "Body of c."));
+    let (code, err) = explainer_cli(&root, &[("EXPLAINER_FAIL_WRITES", "content/")], &[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("seeds/a.txt") && err.contains("seeds/c.txt") && err.contains("no space left"), "{err}");
+    assert!(err.contains("; 2 skipped;") && err.contains("wrote 0 file(s)"), "{err}");
+    // Only the stakeholder pages failing: the seeds are built, the build still fails.
+    let (code, err) = explainer_cli(&root, &[("EXPLAINER_FAIL_WRITES", "content/actors/")], &[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("could not write (") && err.contains("file(s) could not be written"), "{err}");
+    let (code, err) = explainer_cli(&root, &[], &[]);
+    assert_eq!(code, Some(0), "recovers once the disk has room: {err}");
+    assert!(explainer::check::check(&root).is_empty());
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Regression (issue 17): a new bundle that could not be moved into place was counted as built
+/// and linked from stakeholder pages and related lists, so `zola build` failed.
+#[test]
+fn bundle_that_cannot_be_moved_into_place_is_not_built_nor_linked() {
+    let root = site("unpublished");
+    write(&root, "seeds/a.txt", article("Taliban meet envoy in Kabul", "Body of a."));
+    write(&root, "seeds/b.txt", article("Another article about roads", "Body of b."));
+    let (code, err) = explainer_cli(&root, &[("EXPLAINER_FAIL_WRITES", "content/explainers/another-article")], &[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("seeds/b.txt: its new page could not be put on the site"), "{err}");
+    assert!(err.contains("built 1 explainer(s)"), "{err}");
+    assert!(!root.join("content/explainers/another-article-about-roads").exists());
+    let problems = explainer::check::check(&root);
+    assert!(problems.is_empty(), "nothing links to the missing bundle: {problems:?}");
+    for e in walkdir::WalkDir::new(root.join("content")).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+        let t = std::fs::read_to_string(e.path()).unwrap_or_default();
+        assert!(!t.contains("another-article-about-roads"), "{} links to it", e.path().display());
+    }
+    let (code, err) = explainer_cli(&root, &[], &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(root.join("content/explainers/another-article-about-roads/index.md").is_file());
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Regression (issue 17): with a stakeholder page missing (its 300-byte id was longer than a
+/// file name may be) `explainer check` said "no problems found" and `zola build` failed. Check
+/// finds pages that links point to and that are not there, and bundle folders without a page.
+#[test]
+fn check_finds_missing_pages_and_over_long_names_that_break_zola() {
+    let root = site("check-links");
+    write(&root, "seeds/a.txt", article("Taliban meet envoy in Kabul", "Body of a."));
+    write(&root, "seeds/b.txt", article("Another article about the Taliban", "Body of b."));
+    run(&root);
+    assert!(explainer::check::check(&root).is_empty());
+    let ids = actor_pages(&root);
+    std::fs::remove_dir_all(root.join("content/actors").join(&ids[0])).unwrap();
+    let index = root.join("content/actors/_index.md");
+    let long = "x".repeat(300);
+    let text = std::fs::read_to_string(&index).unwrap().replacen("[[extra.actors]]\n", &format!("[[extra.actors]]\nid = \"{long}\"\nname = \"X\"\ncount = 1\n\n[[extra.actors]]\n"), 1);
+    std::fs::write(&index, text).unwrap();
+    std::fs::remove_file(root.join("content/explainers/another-article-about-the-taliban/index.md")).unwrap();
+    let problems: Vec<String> = explainer::check::check(&root).iter().map(|e| e.to_string()).collect();
+    let has = |needle: &str| problems.iter().any(|p| p.contains(needle));
+    assert!(has(&format!("content/actors/{}/index.md, which does not exist", ids[0])), "{problems:#?}");
+    assert!(has("its name is 300 bytes"), "{problems:#?}");
+    assert!(has("content/explainers/another-article-about-the-taliban: bundle folder without its page"), "{problems:#?}");
+    assert!(has("links to the related explainer content/explainers/another-article-about-the-taliban/index.md"), "{problems:#?}");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_explainer")).args(["check", "--root"]).arg(&root).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Regression (issue 17): notes were cut at 20 ("… and 26 more"; "… and 40979 more" at 10,000
+/// articles) with no way to see the rest. The terminal shows a few, then counts by kind; the
+/// whole report is in `--report FILE`, and on the terminal with `--verbose`.
+#[test]
+fn forty_thousand_warnings_show_by_kind_and_in_full_with_report_or_verbose() {
+    let root = site("report");
+    // Each seed warns about its undated weekdays (no publication date).
+    for i in 0..30 {
+        write(&root, &format!("seeds/s{i:02}.txt"), format!("Story number {i} on roads\n\nOn Monday the minister spoke. On Tuesday the envoy left.\n"));
+    }
+    let report = root.join("report.txt");
+    let (code, err) = explainer_cli(&root, &[], &["--report", report.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("more; by kind:") && err.contains("× \"…\": no publication date is known"), "{err}");
+    assert!(err.lines().count() < 60, "{err}");
+    let full = std::fs::read_to_string(&report).unwrap();
+    let warnings = full.lines().filter(|l| l.contains("no publication date is known")).count();
+    assert!(warnings >= 60, "{warnings} in\n{full}");
+    write(&root, "seeds/s00.txt", "Story number 0 on roads, changed\n\nOn Monday the minister spoke. On Tuesday the envoy left.\n");
+    let (_, err) = explainer_cli(&root, &[], &["--verbose"]);
+    assert!(!err.contains("by kind"), "{err}");
+    let _ = std::fs::remove_dir_all(&root);
+}

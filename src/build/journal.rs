@@ -7,7 +7,9 @@
 //! generated file (a bundle's files, a page, a stakeholder page, the CSS; staged bundles before
 //! they are moved into place) is appended here first, by one `write` call on a file opened for
 //! appending, so the line is on disk (in the page cache, which a killed process does not lose)
-//! before the file is. The build that saves its manifest removes the journal; a build that finds
+//! before the file is. The build that saves its manifest removes the journal (or keeps the lines
+//! of files on disk that its manifest does not record as they are: a seed that failed part way
+//! through writing keeps its old records, see [`Journal::settle`]); a build that finds
 //! one treats a file as its own when it matches its manifest record *or* a pending record
 //! ([`Pending::wrote`]): it is what a killed build wrote, so it is overwritten or deleted like any
 //! generated file, never reported as "changed by hand". A journal outlives several killed builds
@@ -18,6 +20,9 @@
 //! Fault injection for the crash tests: with `EXPLAINER_ABORT_AFTER_WRITES=N` the process
 //! aborts (`std::process::abort`, like a `kill -9`) just before its N-th file-system change
 //! ([`fault_point`]: a journal append, a file written or renamed, a file or folder removed).
+//!
+//! `EXPLAINER_FAIL_WRITES=TEXT` makes every write to a path containing TEXT fail
+//! ([`injected_failure`]), for the tests of write failures.
 //!
 //! What it gets wrong: without `fsync`, a power cut (not a killed process) can lose journal lines
 //! whose files the disk kept; then the next build reports those files as changed by hand.
@@ -42,6 +47,19 @@ pub fn fault_point() {
         if COUNT.fetch_add(1, Ordering::SeqCst) + 1 >= n {
             std::process::abort();
         }
+    }
+}
+
+/// Test hook for failing writes (the crash and hostile tests; a read-only or full disk cannot be
+/// made by a test running as root): with `EXPLAINER_FAIL_WRITES=TEXT`, writing or moving a file
+/// or folder to a path containing TEXT fails as on a full disk.
+pub fn injected_failure(path: &Path) -> std::io::Result<()> {
+    static PATTERN: OnceLock<Option<String>> = OnceLock::new();
+    match PATTERN.get_or_init(|| std::env::var("EXPLAINER_FAIL_WRITES").ok().filter(|p| !p.is_empty())) {
+        Some(p) if path.to_string_lossy().contains(p.as_str()) => {
+            Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "no space left on device (EXPLAINER_FAIL_WRITES)"))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -142,12 +160,33 @@ impl Journal {
         guard.as_mut().expect("opened above").write_all(buf.as_bytes())
     }
 
-    /// Removes the journal once the manifest that lists every file is saved.
-    pub fn clear(root: &Path) {
-        if root.join(PATH).exists() {
-            fault_point();
-            let _ = std::fs::remove_file(root.join(PATH));
+    /// Once the manifest is saved (`files`: its records): removes the journal, or, when some
+    /// journaled file on disk is not as the manifest records it (a seed failed part way through
+    /// writing its bundle and keeps its old records), rewrites it with just those records,
+    /// sorted. Only paths whose manifest record is none of their pending records are read, so
+    /// a build without failures reads nothing.
+    pub fn settle(root: &Path, files: &BTreeMap<String, FileRecord>) -> std::io::Result<()> {
+        let path = root.join(PATH);
+        if !path.exists() {
+            return Ok(());
         }
+        let pending = Pending::load(root);
+        let mut keep = String::new();
+        for (p, recs) in &pending.files {
+            if files.get(p).is_some_and(|r| recs.contains(r)) {
+                continue;
+            }
+            let Ok(bytes) = std::fs::read(root.join(p)) else { continue };
+            for r in recs.iter().filter(|r| r.matches(&bytes) && files.get(p) != Some(*r)) {
+                keep.push_str(&format!("{p}\t{}\n", r.to_disk()));
+            }
+        }
+        fault_point();
+        if keep.is_empty() {
+            return std::fs::remove_file(&path);
+        }
+        let out = crate::emit::OutFile { path: PathBuf::from(PATH), bytes: keep.into_bytes() };
+        crate::emit::replace_atomic(root, &out).map_err(|e| std::io::Error::other(e.to_string()))
     }
 }
 
@@ -170,8 +209,17 @@ mod tests {
         let p = Pending::load(&dir);
         assert!(p.wrote("content/a/index.md", b"one") && p.wrote("content/a/index.md", b"two") && p.wrote("static/x.css", b"one"));
         assert!(!p.wrote("content/a/index.md", b"three") && !p.files.contains_key("content/torn"));
-        Journal::clear(&dir);
-        assert!(Pending::load(&dir).files.is_empty());
+        // The manifest lists one of the two versions of index.md, and static/x.css is on disk as
+        // pending: only that record stays.
+        std::fs::create_dir_all(dir.join("static")).unwrap();
+        std::fs::write(dir.join("static/x.css"), b"one").unwrap();
+        let mut files = BTreeMap::new();
+        files.insert("content/a/index.md".to_string(), b.clone());
+        Journal::settle(&dir, &files).unwrap();
+        assert_eq!(std::fs::read_to_string(dir.join(PATH)).unwrap(), format!("static/x.css\t{}\n", a.to_disk()));
+        files.insert("static/x.css".to_string(), a.clone());
+        Journal::settle(&dir, &files).unwrap();
+        assert!(!dir.join(PATH).exists());
         let _ = std::fs::remove_dir_all(&dir);
         assert!(is_temporary(".index.md.tmp1234") && !is_temporary("index.md") && !is_temporary(".index.md.tmp"));
     }

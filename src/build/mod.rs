@@ -83,6 +83,9 @@ pub struct Report {
     pub ignored: Vec<Ignored>,
     /// Things the editor should know: renamed slugs, kept hand-edited files, a damaged manifest.
     pub notes: Vec<String>,
+    /// Generated files that could not be written (a full or read-only disk): failures, counted
+    /// in the summary, non-zero exit status.
+    pub errors: Vec<String>,
     /// Warnings about seeds extracted by this run (`file:line:col: message`).
     pub warnings: Vec<String>,
     /// Files written (new or changed).
@@ -93,7 +96,7 @@ pub struct Report {
 
 impl Report {
     pub fn failed(&self) -> bool {
-        !self.skipped.is_empty()
+        !self.skipped.is_empty() || !self.errors.is_empty()
     }
 
     /// Seeds whose pages were already up to date.
@@ -101,7 +104,9 @@ impl Report {
         self.built.len() - self.extracted.len()
     }
 
-    /// The end-of-run summary, several lines, for stderr.
+    /// The end-of-run summary, several lines, for stderr. A list longer than `max_lines` shows
+    /// its first few items, then how many of each kind ([`kind_of`]) and where the rest is
+    /// (`--report FILE`, `--verbose`); `usize::MAX` lists everything.
     pub fn summary(&self, max_lines: usize) -> String {
         use std::fmt::Write;
         let mut s = String::new();
@@ -110,17 +115,39 @@ impl Report {
                 return;
             }
             let _ = writeln!(s, "{head} ({}):", items.len());
-            for i in items.iter().take(max_lines) {
+            if items.len() <= max_lines {
+                for i in &items {
+                    let _ = writeln!(s, "  {i}");
+                }
+                return;
+            }
+            let examples = max_lines.min(5);
+            for i in items.iter().take(examples) {
                 let _ = writeln!(s, "  {i}");
             }
-            if items.len() > max_lines {
-                let _ = writeln!(s, "  … and {} more", items.len() - max_lines);
+            let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+            for i in &items {
+                *kinds.entry(kind_of(i)).or_default() += 1;
             }
+            let mut kinds: Vec<(String, usize)> = kinds.into_iter().collect();
+            kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let _ = writeln!(s, "  … {} more; by kind:", items.len() - examples);
+            for (k, n) in kinds.iter().take(max_lines.max(1)) {
+                let _ = writeln!(s, "    {n} × {k}");
+            }
+            if kinds.len() > max_lines.max(1) {
+                let _ = writeln!(s, "    … and {} other kinds", kinds.len() - max_lines.max(1));
+            }
+            let _ = writeln!(s, "  (all of them: explainer build --report FILE, or --verbose)");
         };
         listed(&mut s, "skipped, not built", self.skipped.iter().map(|e| e.to_string()).collect());
+        listed(&mut s, "could not write", self.errors.clone());
         listed(&mut s, "passed over in seeds/", self.ignored.iter().map(|i| format!("{}: {}", i.file, i.reason)).collect());
         listed(&mut s, "notes", self.notes.clone());
         listed(&mut s, "warnings", self.warnings.clone());
+        if !self.errors.is_empty() {
+            let _ = write!(s, "{} file(s) could not be written; ", self.errors.len());
+        }
         let _ = write!(
             s,
             "built {} explainer(s): {} extracted, {} unchanged; {} skipped; wrote {} file(s), removed {} stale file(s)",
@@ -133,6 +160,49 @@ impl Report {
         );
         s
     }
+}
+
+/// The kind of a report line, for the summary by kind: the message without its
+/// `file:line:col: ` prefix, quoted parts and numbers blanked ("\"Sept 26\": no publication
+/// date …" and "\"Monday\": no publication date …" are one kind), cut at its first `;`.
+pub fn kind_of(item: &str) -> String {
+    // The prefix: a path, then optional `:line` and `:col`.
+    let mut rest = item;
+    if let Some((head, tail)) = item.split_once(": ") {
+        if !head.contains(' ') || head.starts_with("seeds/") || head.starts_with("content/") {
+            rest = tail;
+        }
+    }
+    let rest = rest.split(';').next().unwrap_or(rest);
+    let mut out = String::with_capacity(rest.len().min(120));
+    let mut in_quote = false;
+    let mut last_digit = false;
+    for c in rest.chars() {
+        if c == '"' {
+            if !in_quote {
+                out.push_str("\"…\"");
+            }
+            in_quote = !in_quote;
+            continue;
+        }
+        if in_quote {
+            continue;
+        }
+        if c.is_ascii_digit() {
+            if !last_digit {
+                out.push('N');
+            }
+            last_digit = true;
+            continue;
+        }
+        last_digit = false;
+        out.push(c);
+        if out.len() > 110 {
+            out.push('…');
+            break;
+        }
+    }
+    out.trim().to_string()
 }
 
 /// Options of `explainer build`.
@@ -337,6 +407,7 @@ pub const STAGING: &str = ".explainer/staging";
 /// system than `content/`) a copy of each file, written atomically, the page last.
 fn publish(st: &Staged) -> std::io::Result<()> {
     fault_point();
+    journal::injected_failure(&st.dest)?;
     match std::fs::rename(&st.tmp, &st.dest) {
         Ok(()) => return Ok(()),
         Err(e) if e.kind() != std::io::ErrorKind::CrossesDevices => return Err(e),
@@ -361,6 +432,8 @@ type Page = (OutFile, Option<Staged>);
 
 /// A new bundle written into its staging folder, waiting for its page.
 struct Staged {
+    /// Files written into it before its page (counted as written once it is in place).
+    files: usize,
     /// The staging folder (absolute or relative to the working directory, like the root).
     tmp: PathBuf,
     /// The bundle's folder.
@@ -448,7 +521,7 @@ impl WriteCtx<'_> {
                     index = Some(f);
                 } else if let Err(e) = {
                     fault_point();
-                    std::fs::write(staged.tmp.join(name), &f.bytes)
+                    journal::injected_failure(&staged.tmp.join(name)).and_then(|()| std::fs::write(staged.tmp.join(name), &f.bytes))
                 } {
                     let _ = std::fs::remove_dir_all(&staged.tmp);
                     return Err(Error::write(crate::error::display_path(&f.path), &e));
@@ -457,7 +530,7 @@ impl WriteCtx<'_> {
                 }
             }
             return match index {
-                Some(page) => Ok((written, Some((page, Some(staged))))),
+                Some(page) => Ok((0, Some((page, Some(Staged { files: written, ..staged }))))),
                 // No page to wait for: the bundle moves into place now.
                 None => match publish(&staged) {
                     Ok(()) => Ok((written, None)),
@@ -497,7 +570,7 @@ impl WriteCtx<'_> {
         std::fs::create_dir_all(&staging).ok()?;
         let tmp = staging.join(dir.file_name()?);
         std::fs::create_dir(&tmp).ok()?;
-        Some(Staged { tmp, dest })
+        Some(Staged { files: 0, tmp, dest })
     }
 }
 
@@ -536,7 +609,14 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &s
             .map(|f| (crate::error::display_path(&f.path), FileRecord::of(&f.bytes)))
             .collect();
         ctx.journal.record(records.iter().map(|(p, r)| (p.as_str(), r))).map_err(|e| Error::write(journal::PATH, &e))?;
-        let (written, index) = ctx.write_all(files, Some(slug))?;
+        // A file system failure names the seed too (the error names the file).
+        let (written, index) = ctx.write_all(files, Some(slug)).map_err(|e| {
+            if e.kind == ErrorKind::Write && e.message.starts_with("cannot ") {
+                Error { message: format!("{}: {}", e.file.as_deref().unwrap_or(""), e.message), file: Some(file.to_string()), ..e }
+            } else {
+                e
+            }
+        })?;
         let entry = Entry {
             seed: file.to_string(),
             sha256,
@@ -632,7 +712,7 @@ fn related_pass(
             (page.is_some() || h != entries[k].1.related).then_some((k, h, page))
         })
         .collect();
-    let done: Vec<(usize, String, String, std::result::Result<(bool, FileRecord), String>)> = work
+    let done: Vec<(usize, String, String, bool, std::result::Result<(usize, FileRecord), WriteFailure>)> = work
         .into_par_iter()
         .map(|(k, h, page)| {
             let e = &entries[k].1;
@@ -641,56 +721,63 @@ fn related_pass(
             let r = (|| {
                 let base = match page {
                     // Step 3 checked that it may be written.
-                    Some(p) => String::from_utf8(p.bytes).map_err(|_| format!("{rel}: not UTF-8"))?,
+                    Some(p) => String::from_utf8(p.bytes).map_err(|_| WriteFailure::Refused(format!("{rel}: not UTF-8")))?,
                     None => {
                         if !e.files.contains(&rel) {
-                            return Err(format!("{rel}: not a generated file; related explainers not written"));
+                            return Err(WriteFailure::Refused(format!("{rel}: not a generated file; related explainers not written")));
                         }
-                        let old = std::fs::read(root.join(&rel)).map_err(|err| format!("{rel}: cannot read: {err}"))?;
+                        let old = std::fs::read(root.join(&rel)).map_err(|err| WriteFailure::Error(format!("{rel}: cannot read: {err}")))?;
                         if !ctx.wrote(&rel, files.get(&rel), &old) {
-                            return Err(format!("{rel}: changed by hand after explainer wrote it; related explainers not written"));
+                            return Err(WriteFailure::Refused(format!("{rel}: changed by hand after explainer wrote it; related explainers not written")));
                         }
-                        String::from_utf8(old).map_err(|_| format!("{rel}: not UTF-8"))?
+                        String::from_utf8(old).map_err(|_| WriteFailure::Refused(format!("{rel}: not UTF-8")))?
                     }
                 };
                 let text = crate::emit::frontmatter::with_related(&base, &lists[k])
-                    .ok_or_else(|| format!("{rel}: not a page explainer wrote; related explainers not written"))?;
+                    .ok_or_else(|| WriteFailure::Refused(format!("{rel}: not a page explainer wrote; related explainers not written")))?;
                 let f = OutFile { path: PathBuf::from(&rel), bytes: text.into_bytes() };
                 let rec = FileRecord::of(&f.bytes);
                 if files.get(&rel) != Some(&rec) || staged.is_some() {
-                    ctx.record(&rel, &rec).map_err(|e| e.to_string())?;
+                    ctx.record(&rel, &rec).map_err(|e| e.to_string()).map_err(WriteFailure::Error)?;
                 }
                 if let Some(st) = &staged {
                     // A new bundle: the page completes its staging folder, which then moves
                     // into place whole.
                     fault_point();
-                    std::fs::write(st.tmp.join("index.md"), &f.bytes).map_err(|err| format!("{rel}: cannot write: {err}"))?;
-                    publish(st).map_err(|err| format!("{rel}: cannot move the new bundle into place: {err}"))?;
-                    return Ok((true, rec));
+                    journal::injected_failure(&st.tmp.join("index.md"))
+                        .and_then(|()| std::fs::write(st.tmp.join("index.md"), &f.bytes))
+                        .map_err(|err| WriteFailure::Error(format!("{rel}: cannot write: {err}")))?;
+                    publish(st).map_err(|err| WriteFailure::Error(format!("{rel}: cannot move the new bundle into place: {err}")))?;
+                    return Ok((st.files + 1, rec));
                 }
-                let changed = crate::emit::write_atomic(root, &f).map_err(|e| e.to_string())?;
-                Ok((changed, rec))
+                let changed = crate::emit::write_atomic(root, &f).map_err(|e| WriteFailure::Error(e.to_string()))?;
+                Ok((usize::from(changed), rec))
             })();
             if let (Err(_), Some(st)) = (&r, &staged) {
                 let _ = std::fs::remove_dir_all(&st.tmp);
             }
-            (k, h, rel, r)
+            (k, h, rel, staged.is_some(), r)
         })
         .collect();
     let mut complete = true;
-    for (k, h, rel, r) in done {
+    for (k, h, rel, new_bundle, r) in done {
         match r {
             Ok((changed, rec)) => {
                 out.records.push((rel, rec));
                 out.related.push((k, h));
-                out.written += usize::from(changed);
+                out.written += changed;
             }
-            Err(msg) => {
-                // A page that could not be written stays as it was, and tracked.
+            Err(f) => {
+                // A page that could not be written stays as it was, and tracked; a new bundle
+                // whose page could not be written is not on the site.
                 if let (false, Some(r)) = (files.contains_key(&rel), old.files.get(&rel)) {
                     out.records.push((rel, r.clone()));
                 }
-                out.notes.push(msg);
+                match f {
+                    WriteFailure::Error(msg) if new_bundle => out.unpublished.push((k, msg)),
+                    WriteFailure::Error(msg) => out.errors.push(msg),
+                    WriteFailure::Refused(msg) => out.notes.push(msg),
+                }
                 complete = false;
             }
         }
@@ -699,10 +786,22 @@ fn related_pass(
     out
 }
 
-/// What the related pass did, for the caller to apply (it runs beside the stakeholder pass,
-/// so it changes nothing itself).
+/// Why a generated file was not written.
+enum WriteFailure {
+    /// The file system failed (no room, no permission): an error, the run fails.
+    Error(String),
+    /// A hand-written or hand-edited file is in the way and is kept: a note.
+    Refused(String),
+}
+
+/// What the related pass did, for the caller to apply (it changes nothing itself).
 #[derive(Default)]
 struct RelatedDone {
+    /// New bundles that could not be moved into place (index in the entries, why): not on the
+    /// site, so not built, and not to be listed on other pages.
+    unpublished: Vec<(usize, String)>,
+    /// Pages that could not be written.
+    errors: Vec<String>,
     written: usize,
     /// (index in the entries, hash of the list now in its page).
     related: Vec<(usize, String)>,
@@ -749,6 +848,7 @@ fn actors_pass(
     entries: &[&Entry],
     files: &mut Vec<(String, FileRecord)>,
     notes: &mut Vec<String>,
+    errors: &mut Vec<String>,
     done_key: &str,
 ) -> (usize, String) {
     let (root, old) = (ctx.root, ctx.old);
@@ -794,7 +894,12 @@ fn actors_pass(
                 if let Some(r) = old.files.get(&rel) {
                     files.push((rel, r.clone()));
                 }
-                notes.push(e.to_string());
+                // A file system failure is an error; a hand-written page in the way, a note.
+                if e.message.starts_with("cannot ") {
+                    errors.push(e.to_string());
+                } else {
+                    notes.push(e.to_string());
+                }
                 complete = false;
             }
         }
@@ -981,27 +1086,52 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
             kept_failed.push(e.clone());
         }
     }
-    // The related pass (pages' related lists) and the stakeholder pages (for every explainer
-    // on the site, failed seeds' kept pages too: their cards link to their stakeholders) read
-    // the same entries and write different files, so they run side by side.
+    // The related pass (pages' related lists, and new bundles moved into place with their
+    // page), then the stakeholder pages (for every explainer on the site, failed seeds' kept
+    // pages too: their cards link to their stakeholders). A new bundle that could not be moved
+    // into place is not on the site: its seed is not built, and the related pass runs again
+    // without it, so no page lists it; the stakeholder pages, written after, never do.
     entries.sort_by_key(|(i, _)| *i);
-    let mut actor_files: Vec<(String, FileRecord)> = Vec::new();
-    let mut actor_notes: Vec<String> = Vec::new();
-    let (rel, (actors_written, actors_key)) = {
-        let listed: Vec<&Entry> = entries.iter().map(|(_, e)| e).chain(&kept_failed).collect();
-        rayon::join(
-            || related_pass(&ctx, &entries, &kept_failed, pages, &files, &old_stamps.related),
-            || actors_pass(&ctx, &listed, &mut actor_files, &mut actor_notes, &old_stamps.actors),
-        )
-    };
-    for (k, h) in rel.related {
-        entries[k].1.related = h;
+    let mut rel = related_pass(&ctx, &entries, &kept_failed, pages, &files, &old_stamps.related);
+    loop {
+        for (k, h) in std::mem::take(&mut rel.related) {
+            entries[k].1.related = h;
+        }
+        files.extend(std::mem::take(&mut rel.records));
+        report.notes.append(&mut rel.notes);
+        report.errors.append(&mut rel.errors);
+        report.written += rel.written;
+        if rel.unpublished.is_empty() {
+            break;
+        }
+        let mut gone = std::mem::take(&mut rel.unpublished);
+        gone.sort_by(|a, b| b.0.cmp(&a.0));
+        for (k, why) in gone {
+            let (i, e) = entries.remove(k);
+            for f in &e.files {
+                files.remove(f);
+            }
+            extracted.remove(&i);
+            report.skipped.push(
+                Error::new(ErrorKind::Write, format!("its new page could not be put on the site ({why}); not built, and not listed on other pages"))
+                    .in_file(&e.seed)
+                    .hint("check that the disk has room and content/ is writable, then build again"),
+            );
+            // Like a failed seed, it keeps the pages of its last good build (under another slug).
+            if let Some(o) = old.entry(&e.seed) {
+                if !files.keys().any(|f| o.files.contains(f)) {
+                    files.extend(o.files.iter().filter_map(|f| old.files.get(f).map(|r| (f.clone(), r.clone()))));
+                    kept_failed.push(o.clone());
+                }
+            }
+        }
+        rel = related_pass(&ctx, &entries, &kept_failed, BTreeMap::new(), &files, "");
     }
-    files.extend(rel.records);
+    let mut actor_files: Vec<(String, FileRecord)> = Vec::new();
+    let listed: Vec<&Entry> = entries.iter().map(|(_, e)| e).chain(&kept_failed).collect();
+    let (actors_written, actors_key) = actors_pass(&ctx, &listed, &mut actor_files, &mut report.notes, &mut report.errors, &old_stamps.actors);
     files.extend(actor_files);
-    report.notes.extend(rel.notes);
-    report.notes.extend(actor_notes);
-    report.written += rel.written + actors_written;
+    report.written += actors_written;
     new_stamps.related = match rel.key {
         None => String::new(),
         Some(k) if k.is_empty() => related_key(&entries, &kept_failed),
@@ -1099,8 +1229,11 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         let out = OutFile { path: PathBuf::from(".explainer").join("manifest.json"), bytes: new.to_bytes() };
         crate::emit::write_atomic(root, &out)?;
     }
-    // Every file written is in the manifest now.
-    Journal::clear(root);
+    // Every file written is in the manifest now (but those of a seed that failed part way
+    // through writing: their lines stay).
+    if let Err(e) = Journal::settle(root, &new.files) {
+        report.errors.push(format!("{}: cannot update: {e}", journal::PATH));
+    }
     // The stamps are a cache: failing to save them only costs hashing next time.
     if new_stamps != old_stamps {
         let out = OutFile { path: PathBuf::from(".explainer").join("stamps"), bytes: new_stamps.to_bytes() };

@@ -109,7 +109,7 @@ pub fn replace_in_existing_dir(root: &Path, f: &OutFile) -> Result<()> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
     crate::build::journal::fault_point();
-    std::fs::write(&tmp, &f.bytes).map_err(|e| Error::write(&shown, &e))?;
+    crate::build::journal::injected_failure(&path).and_then(|()| std::fs::write(&tmp, &f.bytes)).map_err(|e| Error::write(&shown, &e))?;
     crate::build::journal::fault_point();
     std::fs::rename(&tmp, &path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
