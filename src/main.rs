@@ -76,6 +76,10 @@ struct SiteArgs {
     /// Read and hash every seed, even those whose size and file times say they are unchanged.
     #[arg(long)]
     rehash: bool,
+    /// Read seeds that symlinks in seeds/ lead to outside the site root (refused by default:
+    /// the site publishes them).
+    #[arg(long)]
+    follow_outside: bool,
 }
 
 impl SiteArgs {
@@ -87,6 +91,7 @@ impl SiteArgs {
             wait: self.wait,
             progress: explainer::build::progress::wanted(),
             rehash: self.rehash,
+            follow_outside: self.follow_outside,
         }
     }
 }

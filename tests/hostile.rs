@@ -1056,3 +1056,41 @@ fn forty_thousand_warnings_show_by_kind_and_in_full_with_report_or_verbose() {
     assert!(!err.contains("by kind"), "{err}");
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// Regression (issue 17): a seed symlinked to a file outside the site (`/etc/passwd`) was
+/// published. It is not read unless `--follow-outside` says so; the reason is shown, and a page
+/// it had is removed.
+#[cfg(unix)]
+#[test]
+fn seed_symlinked_to_etc_passwd_is_not_read_without_follow_outside() {
+    let root = site("outside");
+    let outside = root.with_extension("outside");
+    let _ = std::fs::remove_dir_all(&outside);
+    std::fs::create_dir_all(outside.join("folder")).unwrap();
+    std::fs::write(outside.join("secret.txt"), article("Secret article kept outside", "Private words.")).unwrap();
+    std::fs::write(outside.join("folder/other.txt"), article("Another secret outside", "More private words.")).unwrap();
+    std::os::unix::fs::symlink(outside.join("secret.txt"), root.join("seeds/secret.txt")).unwrap();
+    std::os::unix::fs::symlink(outside.join("folder"), root.join("seeds/folder")).unwrap();
+    if Path::new("/etc/passwd").is_file() {
+        std::os::unix::fs::symlink("/etc/passwd", root.join("seeds/passwd.txt")).unwrap();
+    }
+    write(&root, "seeds/inside.txt", article("An ordinary seed inside", "Fine."));
+    std::os::unix::fs::symlink("inside.txt", root.join("seeds/link-inside.txt")).unwrap();
+    let with = build(&BuildOptions { follow_outside: true, ..opts(&root) }).unwrap();
+    assert!(with.built.contains(&"seeds/secret.txt".to_string()) && with.built.contains(&"seeds/folder/other.txt".to_string()), "{}", with.summary(20));
+    let r = run(&root);
+    assert_eq!(r.built, vec!["seeds/inside.txt".to_string(), "seeds/link-inside.txt".to_string()], "{}", r.summary(20));
+    for f in ["seeds/secret.txt", "seeds/folder/other.txt"] {
+        let e = r.skipped.iter().find(|e| e.file.as_deref() == Some(f)).unwrap_or_else(|| panic!("{f} not reported: {}", r.summary(20)));
+        assert!(e.message.contains("outside the site; not read") && e.to_string().contains("--follow-outside"), "{e}");
+    }
+    if Path::new("/etc/passwd").is_file() {
+        assert!(r.skipped.iter().any(|e| e.file.as_deref() == Some("seeds/passwd.txt") && e.message.contains("/etc/passwd")), "{}", r.summary(20));
+    }
+    for e in walkdir::WalkDir::new(root.join("content")).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+        let t = std::fs::read_to_string(e.path()).unwrap_or_default();
+        assert!(!t.contains("Private words") && !t.contains("root:"), "{} holds text from outside", e.path().display());
+    }
+    let _ = std::fs::remove_dir_all(&root);
+    let _ = std::fs::remove_dir_all(&outside);
+}

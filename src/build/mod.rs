@@ -219,6 +219,8 @@ pub struct BuildOptions {
     /// Read and hash every seed, even those whose length and times match their stamp in
     /// `.explainer/stamps` (see [`stamps`]).
     pub rehash: bool,
+    /// Read seeds that symlinks lead to outside the site root (see [`discover`]).
+    pub follow_outside: bool,
 }
 
 /// Builds the site sources for every seed.
@@ -929,7 +931,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     let timing = Timing::new();
     let start = std::time::SystemTime::now();
     // Walking seeds/ (file system) and parsing the manifest (CPU) overlap.
-    let (found, (old, old_stamps)) = rayon::join(|| discover::find(root), || (Manifest::load(root), Stamps::load(root)));
+    let (found, (old, old_stamps)) = rayon::join(|| discover::find_with(root, opts.follow_outside), || (Manifest::load(root), Stamps::load(root)));
     timing.mark("find seeds, load manifest");
     report.ignored = found.ignored;
     report.skipped = found.errors;
