@@ -120,9 +120,15 @@ pub fn slugify_title(title: &str) -> String {
     if k.is_empty() {
         return format!("article-{}", &short_hash(title));
     }
+    cut_at_word(&k, MAX_SLUG)
+}
+
+/// The words of a kebab-case string `k` that fit in `max` bytes (the first word cut when even
+/// it does not), without a leading or trailing hyphen.
+fn cut_at_word(k: &str, max: usize) -> String {
     let mut out = String::new();
     for w in k.split('-') {
-        if !out.is_empty() && out.len() + 1 + w.len() > MAX_SLUG {
+        if !out.is_empty() && out.len() + 1 + w.len() > max {
             break;
         }
         if !out.is_empty() {
@@ -130,9 +136,7 @@ pub fn slugify_title(title: &str) -> String {
         }
         out.push_str(w);
     }
-    if out.len() > MAX_SLUG {
-        out.truncate(MAX_SLUG);
-    }
+    out.truncate(max);
     out.trim_matches('-').to_string()
 }
 
@@ -147,20 +151,7 @@ pub fn id_for_name(name: &str) -> String {
         return k;
     }
     // Room for "-" and 8 hex digits.
-    let room = MAX_ID - 9;
-    let mut cut = String::new();
-    for w in k.split('-') {
-        if !cut.is_empty() && cut.len() + 1 + w.len() > room {
-            break;
-        }
-        if !cut.is_empty() {
-            cut.push('-');
-        }
-        cut.push_str(w);
-    }
-    cut.truncate(room);
-    let cut = cut.trim_matches('-');
-    format!("{cut}-{}", short_hash(name))
+    format!("{}-{}", cut_at_word(&k, MAX_ID - 9), short_hash(name))
 }
 
 /// The first 8 hex digits of the SHA-256 of `s`.

@@ -944,6 +944,14 @@ fn a_300_letter_word_in_a_name_gives_a_page_with_a_bounded_name() {
     let _ = std::fs::remove_dir_all(&root);
 }
 
+/// A site with two seeds sharing stakeholders: "Taliban meet envoy in Kabul" and `b_title`.
+fn two_seeds(name: &str, b_title: &str) -> PathBuf {
+    let root = site(name);
+    write(&root, "seeds/a.txt", article("Taliban meet envoy in Kabul", "Body of a."));
+    write(&root, "seeds/b.txt", article(b_title, "Body of b."));
+    root
+}
+
 fn explainer_cli(root: &Path, env: &[(&str, &str)], args: &[&str]) -> (Option<i32>, String) {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_explainer"));
     cmd.args(["build", "--no-zola", "--root"]).arg(root).args(args).env("CI", "true");
@@ -960,9 +968,7 @@ fn explainer_cli(root: &Path, env: &[(&str, &str)], args: &[&str]) -> (Option<i3
 /// read-only.)
 #[test]
 fn read_only_content_fails_the_build_with_every_write_counted() {
-    let root = site("read-only");
-    write(&root, "seeds/a.txt", article("Taliban meet envoy in Kabul", "Body of a."));
-    write(&root, "seeds/b.txt", article("Another article about roads", "Body of b."));
+    let root = two_seeds("read-only", "Another article about roads");
     let (code, err) = explainer_cli(&root, &[], &[]);
     assert_eq!(code, Some(0), "{err}");
     write(&root, "seeds/a.txt", article("Taliban meet envoy in Kabul", "Changed body of a."));
@@ -985,9 +991,7 @@ fn read_only_content_fails_the_build_with_every_write_counted() {
 /// and linked from stakeholder pages and related lists, so `zola build` failed.
 #[test]
 fn bundle_that_cannot_be_moved_into_place_is_not_built_nor_linked() {
-    let root = site("unpublished");
-    write(&root, "seeds/a.txt", article("Taliban meet envoy in Kabul", "Body of a."));
-    write(&root, "seeds/b.txt", article("Another article about roads", "Body of b."));
+    let root = two_seeds("unpublished", "Another article about roads");
     let (code, err) = explainer_cli(&root, &[("EXPLAINER_FAIL_WRITES", "content/explainers/another-article")], &[]);
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("seeds/b.txt: its new page could not be put on the site"), "{err}");
@@ -1010,9 +1014,7 @@ fn bundle_that_cannot_be_moved_into_place_is_not_built_nor_linked() {
 /// finds pages that links point to and that are not there, and bundle folders without a page.
 #[test]
 fn check_finds_missing_pages_and_over_long_names_that_break_zola() {
-    let root = site("check-links");
-    write(&root, "seeds/a.txt", article("Taliban meet envoy in Kabul", "Body of a."));
-    write(&root, "seeds/b.txt", article("Another article about the Taliban", "Body of b."));
+    let root = two_seeds("check-links", "Another article about the Taliban");
     run(&root);
     assert!(explainer::check::check(&root).is_empty());
     let ids = actor_pages(&root);

@@ -37,10 +37,22 @@
 //!
 //! The whole run holds `.explainer/lock` ([`lock`]), so two builds never interleave.
 //!
+//! Crash consistency: every generated file is recorded in the journal `.explainer/pending`
+//! ([`journal`]) before it is written, so a build killed at any moment leaves files the next
+//! build recognises as its own and completes to what an uninterrupted build writes
+//! (`tests/crash.rs`).
+//!
+//! Failures: a seed over [`crate::ingest::MAX_SEED_BYTES`] or whose bundle would exceed
+//! [`output_budget`] is skipped with a message naming it. A file that cannot be written is an
+//! error ([`Report::errors`], or the seed's failure), never a note: the run's exit status is
+//! non-zero. A new bundle that cannot be moved into place is not built and not listed on any
+//! other page (the related pass runs again without it; the stakeholder pages are written after).
+//!
 //! A seed that fails after having been built keeps the pages of its last good build (and is
 //! reported as failed); a seed that was removed loses its pages.
 //!
-//! What it gets wrong: warnings of unchanged (cached) seeds are not shown again.
+//! What it gets wrong: warnings of unchanged (cached) seeds are not shown again; no time budget
+//! per seed (work is bounded by the caps of `segment`, `sources` and `relations` instead).
 
 pub mod discover;
 pub mod journal;
