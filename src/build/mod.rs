@@ -472,12 +472,6 @@ enum Plan {
 }
 
 impl WriteCtx<'_> {
-    /// Decides whether a generated file may be written, refusing to replace what this tool did
-    /// not write (or what was edited since it wrote it).
-    fn plan(&self, f: &OutFile, slug: Option<&str>) -> Result<Plan> {
-        self.plan_bytes(f, slug)
-    }
-
     /// Whether a file at `rel` with these bytes is one this tool wrote: its manifest record, or a
     /// record of the journal of a killed build.
     fn wrote(&self, rel: &str, rec: Option<&FileRecord>, bytes: &[u8]) -> bool {
@@ -489,7 +483,9 @@ impl WriteCtx<'_> {
         self.journal.record([(rel, rec)]).map_err(|e| Error::write(journal::PATH, &e))
     }
 
-    fn plan_bytes(&self, f: &OutFile, slug: Option<&str>) -> Result<Plan> {
+    /// Decides whether a generated file may be written, refusing to replace what this tool did
+    /// not write (or what was edited since it wrote it).
+    fn plan(&self, f: &OutFile, slug: Option<&str>) -> Result<Plan> {
         let rel = crate::error::display_path(&f.path);
         let abs = self.root.join(&f.path);
         match std::fs::read(&abs) {
