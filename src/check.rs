@@ -3,7 +3,11 @@
 //! In: a site root. Out: a list of problems, each naming the file: front matter that does not
 //! parse as TOML, `explainer.json` files that do not match the `explainer/1` wire structs, and
 //! theme templates that the `tera` crate (Tera 2, as in Zola 0.23) does not parse or that call
-//! a filter, test, function or component that does not exist.
+//! a filter, test, function or component that does not exist. Also what makes `zola build` fail
+//! for the whole site ([`check_links`]): a bundle folder without its page, an internal link the
+//! theme makes to a page that is not there (related explainers, stakeholder pages and the
+//! explainers they list, the stakeholder index), and file names longer than a file system
+//! allows ([`NAME_MAX`] bytes a name, [`PATH_MAX`] a path).
 //!
 //! What it gets wrong: Zola's functions are stand-ins ([`theme_tera`]), so a wrong argument to
 //! one is only caught when `zola build` renders; templates are parsed, not rendered (the tests
@@ -12,9 +16,14 @@
 use crate::error::{display_path, Error, ErrorKind};
 use std::path::Path;
 
+/// Most bytes of one file or folder name (ext4, tmpfs, APFS, NTFS in UTF-16 units).
+pub const NAME_MAX: usize = 255;
+/// Most bytes of a path (Linux `PATH_MAX`).
+pub const PATH_MAX: usize = 4096;
+
 /// Checks every bundle under `root/content/explainers`. Returns the problems found.
 pub fn check(root: &Path) -> Vec<Error> {
-    let mut problems = Vec::new();
+    let mut problems = check_links(root);
     let dir = root.join("content").join("explainers");
     for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().filter_map(|e| e.ok()) {
         let p = entry.path();
@@ -46,6 +55,102 @@ pub fn check(root: &Path) -> Vec<Error> {
         }
     }
     problems.extend(check_templates(root));
+    problems
+}
+
+fn strings_at<'a>(t: &'a toml::Table, table: &str, key: &str) -> Vec<&'a str> {
+    t.get("extra").and_then(|e| e.get(table)).and_then(|v| v.as_array()).map_or(Vec::new(), |a| {
+        a.iter().filter_map(|x| if key.is_empty() { x.as_str() } else { x.get(key).and_then(|v| v.as_str()) }).collect()
+    })
+}
+
+/// The internal links and file names of `content/` (see the module doc).
+pub fn check_links(root: &Path) -> Vec<Error> {
+    let mut problems = Vec::new();
+    let content = root.join("content");
+    let shown = |p: &Path| display_path(p.strip_prefix(root).unwrap_or(p));
+    for e in walkdir::WalkDir::new(&content).sort_by_file_name().into_iter().filter_map(|e| e.ok()) {
+        let name = e.file_name().len();
+        let path = e.path().as_os_str().len();
+        if name > NAME_MAX || path > PATH_MAX {
+            problems.push(
+                Error::new(ErrorKind::Check, format!("name of {name} bytes (path {path}): longer than a file system allows ({NAME_MAX} a name, {PATH_MAX} a path)"))
+                    .in_file(shown(e.path()))
+                    .hint("rename it"),
+            );
+        }
+    }
+    let bundles = content.join("explainers");
+    let actors = content.join("actors");
+    let page = |dir: &Path, name: &str| name.len() <= NAME_MAX && !name.contains(['/', '\\']) && dir.join(name).join("index.md").is_file();
+    let missing = |from: &Path, what: &str, dir: &Path, name: &str| {
+        let target = shown(&dir.join(name.get(..NAME_MAX.min(name.len())).unwrap_or(name)).join("index.md"));
+        let why = if name.len() > NAME_MAX { format!(" (its name is {} bytes, more than a file name may have)", name.len()) } else { String::new() };
+        Error::new(ErrorKind::Check, format!("links to {what} {target}, which does not exist{why}; `zola build` fails on it"))
+            .in_file(shown(from))
+            .hint("build again with `explainer build` (it reports why the page could not be written)")
+    };
+    let read_fm = |p: &Path| std::fs::read_to_string(p).ok().and_then(|t| front_matter(&t).ok());
+    if let Ok(rd) = std::fs::read_dir(&bundles) {
+        let mut dirs: Vec<std::path::PathBuf> = rd.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+        dirs.sort();
+        for d in dirs {
+            if d.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+                continue;
+            }
+            let index = d.join("index.md");
+            if !index.is_file() {
+                if d.join("explainer.json").is_file() || std::fs::read_dir(&d).is_ok_and(|mut r| r.next().is_none()) {
+                    problems.push(
+                        Error::new(ErrorKind::Check, "bundle folder without its page (index.md)")
+                            .in_file(shown(&d))
+                            .hint("build again with `explainer build`, or delete the folder"),
+                    );
+                }
+                continue;
+            }
+            if let Some(fm) = read_fm(&index) {
+                for slug in strings_at(&fm, "related", "slug") {
+                    if !page(&bundles, slug) {
+                        problems.push(missing(&index, "the related explainer", &bundles, slug));
+                    }
+                }
+            }
+            let json = d.join("explainer.json");
+            if let Some(doc) = std::fs::read(&json).ok().and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok()) {
+                for id in doc["stakeholders"].as_array().into_iter().flatten().filter_map(|s| s["id"].as_str()) {
+                    if !page(&actors, id) {
+                        problems.push(missing(&json, "the stakeholder page", &actors, id));
+                    }
+                }
+            }
+        }
+    }
+    let index = actors.join("_index.md");
+    if let Some(fm) = read_fm(&index) {
+        for table in ["actors", "top"] {
+            for id in strings_at(&fm, table, "id") {
+                if !page(&actors, id) {
+                    problems.push(missing(&index, "the stakeholder page", &actors, id));
+                }
+            }
+        }
+    }
+    if let Ok(rd) = std::fs::read_dir(&actors) {
+        let mut pages: Vec<std::path::PathBuf> = rd.flatten().map(|e| e.path().join("index.md")).filter(|p| p.is_file()).collect();
+        pages.sort();
+        for p in pages {
+            if let Some(fm) = read_fm(&p) {
+                for slug in strings_at(&fm, "explainers", "") {
+                    if !page(&bundles, slug) {
+                        problems.push(missing(&p, "the explainer", &bundles, slug));
+                    }
+                }
+            }
+        }
+    }
+    // One problem a target and source file is plenty; the stakeholder index lists ids twice.
+    problems.dedup_by(|a, b| a.file == b.file && a.message == b.message);
     problems
 }
 

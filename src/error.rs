@@ -17,6 +17,8 @@ pub enum ErrorKind {
     Empty,
     /// The file is not text (NUL bytes, an image, an archive).
     Binary,
+    /// The seed is over a size or work limit (see `ingest::MAX_SEED_BYTES`, `build::output_budget`).
+    TooLarge,
     /// The text was read but no article could be made of it.
     NoArticle,
     /// A settings file or option is malformed.

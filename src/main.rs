@@ -31,6 +31,12 @@ enum Command {
         /// static server.
         #[arg(long)]
         base_url: Option<String>,
+        /// Write the full report (every skipped seed, note and warning) to FILE.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+        /// Print the full report instead of a summary by kind.
+        #[arg(long, short = 'v')]
+        verbose: bool,
         #[command(flatten)]
         site: SiteArgs,
     },
@@ -89,6 +95,10 @@ struct SiteArgs {
     /// Read and hash every seed, even those whose size and file times say they are unchanged.
     #[arg(long)]
     rehash: bool,
+    /// Read seeds that symlinks in seeds/ lead to outside the site root (refused by default:
+    /// the site publishes them).
+    #[arg(long)]
+    follow_outside: bool,
 }
 
 impl SiteArgs {
@@ -101,6 +111,7 @@ impl SiteArgs {
             progress: explainer::build::progress::wanted(),
             rehash: self.rehash,
             preview: false,
+            follow_outside: self.follow_outside,
         }
     }
 }
@@ -155,12 +166,19 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Build { no_zola, base_url, site } => {
+        Command::Build { no_zola, base_url, report, verbose, site } => {
             let opts = site.options();
             let failed = match explainer::build::build(&opts) {
                 Ok(r) => {
-                    eprintln!("{}", r.summary(20));
-                    r.failed()
+                    eprintln!("{}", r.summary(if verbose { usize::MAX } else { 20 }));
+                    let mut failed = r.failed();
+                    if let Some(path) = &report {
+                        if let Err(e) = std::fs::write(path, format!("{}\n", r.summary(usize::MAX))) {
+                            eprintln!("error: {}: cannot write the report: {e}; check the folder is writable", display_path(path));
+                            failed = true;
+                        }
+                    }
+                    failed
                 }
                 Err(e) => {
                     eprintln!("error: {e}");

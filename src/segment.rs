@@ -15,12 +15,45 @@
 //! paragraph, are trimmed and non-empty, and together cover every non-space character of every
 //! paragraph.
 //!
+//! Bounded: a sentence is at most [`MAX_SENTENCE`] bytes. A longer run of text (a paragraph
+//! with no full stop, a pasted table, a repeated phrase) is cut into pieces of at most that
+//! length at the last white space before the limit (mid-word when there is none), so every
+//! later stage does work and writes output linear in the seed: statements and relations keep
+//! their sentence, and a cue in a sentence looks at the rest of it.
+//!
 //! What it gets wrong: "He lives in the U.S. Congress agreed." is one sentence; a sentence that
 //! ends without punctuation before a lower-case word runs on into it.
 
 use crate::clean::trim_span;
 use crate::lexicon;
 use crate::model::{CleanArticle, DateOrigin, Document, Sentence, Span};
+
+/// Most bytes of one sentence (see the module doc); longer runs are cut into pieces.
+pub const MAX_SENTENCE: usize = 1200;
+
+/// `span` cut into pieces of at most [`MAX_SENTENCE`] bytes, each trimmed and non-empty, at the
+/// last white space before the limit when there is one, else at a character boundary.
+fn capped(text: &str, span: Span, out: &mut Vec<Span>) {
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE {
+        let mut cut = start + MAX_SENTENCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if let Some(ws) = text[start..cut].rfind(char::is_whitespace).filter(|&w| w > 0) {
+            cut = start + ws;
+        }
+        let piece = trim_span(text, Span::new(start, cut));
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+        start = cut;
+    }
+    let piece = trim_span(text, Span::new(start, span.end));
+    if !piece.is_empty() {
+        out.push(piece);
+    }
+}
 
 /// Abbreviations that often end a sentence too.
 const FINAL_ABBREVIATIONS: &[&str] = &["a.m", "co", "corp", "d.c", "etc", "inc", "jr", "ltd", "p.m", "sr", "u.k", "u.n", "u.s", "u.s.a"];
@@ -34,6 +67,18 @@ const OPENERS: &[&str] = &[
 
 /// Splits one span of `text` into sentence spans.
 pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    for piece in split_unbounded(text, span) {
+        if piece.end - piece.start > MAX_SENTENCE {
+            capped(text, piece, &mut out);
+        } else {
+            out.push(piece);
+        }
+    }
+    out
+}
+
+fn split_unbounded(text: &str, span: Span) -> Vec<Span> {
     let s = &text[span.start..span.end];
     let mut out = Vec::new();
     let mut start = 0usize;
@@ -121,7 +166,9 @@ pub fn segment(article: CleanArticle) -> Document {
     let text = article.seed.text.as_str();
     let mut sentences = Vec::new();
     if let Some(t) = article.title_span {
-        sentences.push(Sentence { span: t, paragraph: None });
+        let mut pieces = Vec::new();
+        capped(text, t, &mut pieces);
+        sentences.extend(pieces.into_iter().map(|span| Sentence { span, paragraph: None }));
     }
     if let Some(p) = article.published {
         if let (DateOrigin::Text, Some(span)) = (p.origin, p.span) {
@@ -189,6 +236,21 @@ mod tests {
         assert_eq!(d.slice(d.sentences[1].span), "March 06, 2008");
         assert_eq!(d.paragraph_id(2), Some("p1"));
         assert_eq!(d.body_sentences().count(), 2);
+    }
+
+    /// Regression (issue 17): a paragraph of "According to " repeated 20,000 times was one
+    /// sentence, and every cue's statement held the rest of it.
+    #[test]
+    fn according_to_repeated_20000_times_is_cut_into_bounded_sentences() {
+        let para = "According to ".repeat(20_000);
+        let pieces = split(&para);
+        assert!(pieces.len() >= para.len() / MAX_SENTENCE, "{}", pieces.len());
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE && p.starts_with("According") && p.ends_with("to")));
+        assert_eq!(pieces.concat().len(), para.trim().len() - (pieces.len() - 1));
+        // No white space at all: cut at a character boundary.
+        let word = "é".repeat(2_000);
+        let pieces = split(&word);
+        assert!(pieces.len() == 4 && pieces.iter().all(|p| p.len() <= MAX_SENTENCE), "{:?}", pieces.iter().map(|p| p.len()).collect::<Vec<_>>());
     }
 
     proptest! {

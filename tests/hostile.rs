@@ -822,3 +822,277 @@ fn staged_bundles_cross_file_systems() {
     assert_eq!((r.extracted.len(), r.written), (0, 0), "a no-op: {}", r.summary(9));
     let _ = std::fs::remove_dir_all(&state);
 }
+
+// Issue 17: never unbounded, never silent, text that looks the same is the same.
+
+/// Total bytes of the files of a bundle.
+fn bundle_bytes(root: &Path, slug: &str) -> u64 {
+    let dir = root.join("content/explainers").join(slug);
+    std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten().map(|e| e.metadata().unwrap().len()).sum()
+}
+
+/// The issue's seed: "According to " `n` times as one paragraph, with a few thousand quote marks
+/// and brackets around it.
+fn according_to_seed(n: usize) -> String {
+    let around = "\"“([".repeat(n / 16);
+    article("Officials weigh a new plan for the city", &format!("{around}\n\n{}\n\n{}", "According to ".repeat(n), around.chars().rev().collect::<String>()))
+}
+
+/// Regression (issue 17): a seed of ~370 KB whose middle is "According to " 20,000 times grew
+/// `explainer build` to 24 GB (each cue's statement held the rest of the sentence, so the output
+/// grew with the square of the input). Now its bundle is a small multiple of the seed, twice the
+/// repeats make about twice the output, and the other seeds are built.
+#[test]
+fn according_to_repeated_20000_times_builds_linearly() {
+    let root = site("according-to");
+    let big = according_to_seed(20_000);
+    assert!(big.len() > 250_000, "{}", big.len());
+    write(&root, "seeds/according-to.txt", &big);
+    write(&root, "seeds/ordinary.txt", article("An ordinary seed beside it", "Fine."));
+    let r = run(&root);
+    assert!(!r.failed(), "{}", r.summary(20));
+    assert_eq!(r.built.len(), 2);
+    let out = bundle_bytes(&root, "officials-weigh-a-new-plan-for-the-city");
+    assert!(out < 40 * big.len() as u64, "bundle of {out} bytes for a seed of {}", big.len());
+    let half = site("according-to-half");
+    write(&half, "seeds/according-to.txt", according_to_seed(10_000));
+    assert!(!run(&half).failed());
+    let out_half = bundle_bytes(&half, "officials-weigh-a-new-plan-for-the-city");
+    let ratio = out as f64 / out_half as f64;
+    assert!((1.6..2.4).contains(&ratio), "twice the input made {ratio:.2} times the output ({out_half} → {out})");
+    let _ = std::fs::remove_dir_all(&root);
+    let _ = std::fs::remove_dir_all(&half);
+}
+
+/// Regression (issue 17): a 2 GB seed was read whole (2.1 GB of memory) before being refused.
+/// Now its length is checked before reading: skipped with a message naming it, others built.
+#[test]
+fn a_2_gb_seed_is_skipped_unread_and_the_others_are_built() {
+    let root = site("2gb");
+    std::fs::File::create(root.join("seeds/huge.txt")).unwrap().set_len(2 << 30).unwrap(); // sparse
+    write(&root, "seeds/ordinary.txt", article("An ordinary seed beside a huge one", "Fine."));
+    let r = run(&root);
+    assert_eq!(r.built, vec!["seeds/ordinary.txt".to_string()]);
+    let e = r.skipped.iter().find(|e| e.file.as_deref() == Some("seeds/huge.txt")).expect("huge seed skipped");
+    assert_eq!(e.kind, ErrorKind::TooLarge);
+    assert!(e.message.contains("2147483648 bytes") && e.message.contains("not read"), "{e}");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+fn stakeholders_of(root: &Path, slug: &str) -> Vec<(String, String)> {
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root.join("content/explainers").join(slug).join("explainer.json")).unwrap()).unwrap();
+    doc["stakeholders"].as_array().unwrap().iter().map(|s| (s["id"].as_str().unwrap().to_string(), s["name"].as_str().unwrap().to_string())).collect()
+}
+
+/// Regression (issue 17): decomposed "François" split into "Franc"; a zero-width joiner in
+/// "Huawei" gave "Hua"; an unclosed right-to-left override stayed in the title; U+2028/U+2029
+/// were no line breaks (the whole article became the headline); a Cyrillic "а" in "Huаwei" gave
+/// the id `hu-wei` and merged with the person "Hu Wei" of another article.
+#[test]
+fn nfd_zwj_rlo_separators_and_a_cyrillic_a_in_huawei() {
+    let root = site("unicode");
+    write(&root, "seeds/nfd.txt", article("French leader visits Kabul", "Franc\u{327}ois Hollande, the former French president, said on Tuesday that talks would continue."));
+    write(&root, "seeds/zwj.txt", article("Telecom deal discussed", "Hua\u{200D}wei said on Tuesday that it had held talks with the ministry. Hua\u{200D}wei denied wrongdoing."));
+    write(&root, "seeds/rlo.txt", article("Headline with an override \u{202E}evil", "Body."));
+    write(
+        &root,
+        "seeds/sep.txt",
+        "Separators headline\u{2029}Published on September 26, 2023\u{2029}KABUL, Sept 26 (Staff) - Officials said on Monday that the plan would go ahead.\u{2028}The ministry declined to comment.\u{2029}Second paragraph here.\n",
+    );
+    write(&root, "seeds/cyr.txt", article("Telecom firm in talks", "Chinese telecom giant Hu\u{430}wei said on Tuesday that the plan was sound. Officials met with Hu\u{430}wei in Kabul."));
+    write(&root, "seeds/huwei.txt", article("Official speaks on plan", "Hu Wei, a spokesman for the ministry, said on Tuesday that the plan was sound. Hu Wei added that talks would go on."));
+    let r = run(&root);
+    assert!(!r.failed(), "{}", r.summary(20));
+    assert!(stakeholders_of(&root, "french-leader-visits-kabul").iter().any(|(id, n)| id == "francois-hollande" && n == "François Hollande"));
+    assert!(stakeholders_of(&root, "telecom-deal-discussed").iter().any(|(id, n)| id == "huawei" && n == "Huawei"));
+    let rlo = std::fs::read_to_string(root.join("content/explainers/headline-with-an-override-evil/index.md")).unwrap();
+    assert!(!rlo.contains('\u{202E}'), "{rlo}");
+    let sep: serde_json::Value = serde_json::from_slice(&std::fs::read(root.join("content/explainers/separators-headline/explainer.json")).unwrap()).unwrap();
+    assert_eq!(sep["title"], "Separators headline");
+    assert!(sep["paragraphs"].as_array().unwrap().len() >= 2, "{}", sep["paragraphs"]);
+    let spoof = stakeholders_of(&root, "telecom-firm-in-talks");
+    let hu_wei = stakeholders_of(&root, "official-speaks-on-plan");
+    assert!(hu_wei.iter().any(|(id, _)| id == "hu-wei"), "{hu_wei:?}");
+    let spoof_ids: Vec<&String> = spoof.iter().filter(|(_, n)| n.contains('\u{430}')).map(|(id, _)| id).collect();
+    assert!(!spoof_ids.is_empty() && spoof_ids.iter().all(|id| id.as_str() != "hu-wei"), "{spoof:?}");
+    assert!(r.warnings.iter().any(|w| w.starts_with("seeds/cyr.txt:") && w.contains("mixes Latin letters")), "{:?}", r.warnings);
+    assert!(r.warnings.iter().any(|w| w.starts_with("seeds/zwj.txt:7:4:") && w.contains("invisible")), "{:?}", r.warnings);
+    let hu_page = std::fs::read_to_string(root.join("content/actors/hu-wei/index.md")).unwrap();
+    assert!(!hu_page.contains("telecom-firm-in-talks"), "the spoof merged with Hu Wei: {hu_page}");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Regression (issue 17): a 300-letter word in a name gave a stakeholder id longer than a file
+/// name may be; its page was not written, `--no-zola` exited 0, `check` found nothing and
+/// `zola build` failed for the whole site. Now the id is bounded and the page is written.
+#[test]
+fn a_300_letter_word_in_a_name_gives_a_page_with_a_bounded_name() {
+    let root = site("long-name");
+    let w = format!("X{}", "x".repeat(299));
+    write(&root, "seeds/long.txt", article("Long name in a story", &format!("Ahmad {w} Khan, a spokesman for the ministry, said on Tuesday that the plan was sound.")));
+    let r = run(&root);
+    assert!(!r.failed() && r.notes.is_empty(), "{}", r.summary(20));
+    let ids = stakeholders_of(&root, "long-name-in-a-story");
+    assert!(ids.iter().any(|(_, n)| n.contains(&w)), "{ids:?}");
+    for (id, _) in &ids {
+        assert!(id.len() <= explainer::slug::MAX_ID, "{id}");
+        assert!(root.join("content/actors").join(id).join("index.md").is_file(), "no page for {id}");
+    }
+    let problems = explainer::check::check(&root);
+    assert!(problems.is_empty(), "{problems:?}");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// A site with two seeds sharing stakeholders: "Taliban meet envoy in Kabul" and `b_title`.
+fn two_seeds(name: &str, b_title: &str) -> PathBuf {
+    let root = site(name);
+    write(&root, "seeds/a.txt", article("Taliban meet envoy in Kabul", "Body of a."));
+    write(&root, "seeds/b.txt", article(b_title, "Body of b."));
+    root
+}
+
+fn explainer_cli(root: &Path, env: &[(&str, &str)], args: &[&str]) -> (Option<i32>, String) {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_explainer"));
+    cmd.args(["build", "--no-zola", "--root"]).arg(root).args(args).env("CI", "true");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// Regression (issue 17): a read-only `content/` gave 46 notes, exit 0 and "wrote 6 file(s)".
+/// Every failure to write is an error: non-zero exit, counted in the summary. (A full disk is
+/// simulated with `EXPLAINER_FAIL_WRITES`: a test running as root cannot make a folder
+/// read-only.)
+#[test]
+fn read_only_content_fails_the_build_with_every_write_counted() {
+    let root = two_seeds("read-only", "Another article about roads");
+    let (code, err) = explainer_cli(&root, &[], &[]);
+    assert_eq!(code, Some(0), "{err}");
+    write(&root, "seeds/a.txt", article("Taliban meet envoy in Kabul", "Changed body of a."));
+    write(&root, "seeds/c.txt", article("A third article on bridges", "Body of c."));
+    let (code, err) = explainer_cli(&root, &[("EXPLAINER_FAIL_WRITES", "content/")], &[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("seeds/a.txt") && err.contains("seeds/c.txt") && err.contains("no space left"), "{err}");
+    assert!(err.contains("; 2 skipped;") && err.contains("wrote 0 file(s)"), "{err}");
+    // Only the stakeholder pages failing: the seeds are built, the build still fails.
+    let (code, err) = explainer_cli(&root, &[("EXPLAINER_FAIL_WRITES", "content/actors/")], &[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("could not write (") && err.contains("file(s) could not be written"), "{err}");
+    let (code, err) = explainer_cli(&root, &[], &[]);
+    assert_eq!(code, Some(0), "recovers once the disk has room: {err}");
+    assert!(explainer::check::check(&root).is_empty());
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Regression (issue 17): a new bundle that could not be moved into place was counted as built
+/// and linked from stakeholder pages and related lists, so `zola build` failed.
+#[test]
+fn bundle_that_cannot_be_moved_into_place_is_not_built_nor_linked() {
+    let root = two_seeds("unpublished", "Another article about roads");
+    let (code, err) = explainer_cli(&root, &[("EXPLAINER_FAIL_WRITES", "content/explainers/another-article")], &[]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("seeds/b.txt: its new page could not be put on the site"), "{err}");
+    assert!(err.contains("built 1 explainer(s)"), "{err}");
+    assert!(!root.join("content/explainers/another-article-about-roads").exists());
+    let problems = explainer::check::check(&root);
+    assert!(problems.is_empty(), "nothing links to the missing bundle: {problems:?}");
+    for e in walkdir::WalkDir::new(root.join("content")).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+        let t = std::fs::read_to_string(e.path()).unwrap_or_default();
+        assert!(!t.contains("another-article-about-roads"), "{} links to it", e.path().display());
+    }
+    let (code, err) = explainer_cli(&root, &[], &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(root.join("content/explainers/another-article-about-roads/index.md").is_file());
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Regression (issue 17): with a stakeholder page missing (its 300-byte id was longer than a
+/// file name may be) `explainer check` said "no problems found" and `zola build` failed. Check
+/// finds pages that links point to and that are not there, and bundle folders without a page.
+#[test]
+fn check_finds_missing_pages_and_over_long_names_that_break_zola() {
+    let root = two_seeds("check-links", "Another article about the Taliban");
+    run(&root);
+    assert!(explainer::check::check(&root).is_empty());
+    let ids = actor_pages(&root);
+    std::fs::remove_dir_all(root.join("content/actors").join(&ids[0])).unwrap();
+    let index = root.join("content/actors/_index.md");
+    let long = "x".repeat(300);
+    let text = std::fs::read_to_string(&index).unwrap().replacen("[[extra.actors]]\n", &format!("[[extra.actors]]\nid = \"{long}\"\nname = \"X\"\ncount = 1\n\n[[extra.actors]]\n"), 1);
+    std::fs::write(&index, text).unwrap();
+    std::fs::remove_file(root.join("content/explainers/another-article-about-the-taliban/index.md")).unwrap();
+    let problems: Vec<String> = explainer::check::check(&root).iter().map(|e| e.to_string()).collect();
+    let has = |needle: &str| problems.iter().any(|p| p.contains(needle));
+    assert!(has(&format!("content/actors/{}/index.md, which does not exist", ids[0])), "{problems:#?}");
+    assert!(has("its name is 300 bytes"), "{problems:#?}");
+    assert!(has("content/explainers/another-article-about-the-taliban: bundle folder without its page"), "{problems:#?}");
+    assert!(has("links to the related explainer content/explainers/another-article-about-the-taliban/index.md"), "{problems:#?}");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_explainer")).args(["check", "--root"]).arg(&root).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Regression (issue 17): notes were cut at 20 ("… and 26 more"; "… and 40979 more" at 10,000
+/// articles) with no way to see the rest. The terminal shows a few, then counts by kind; the
+/// whole report is in `--report FILE`, and on the terminal with `--verbose`.
+#[test]
+fn forty_thousand_warnings_show_by_kind_and_in_full_with_report_or_verbose() {
+    let root = site("report");
+    // Each seed warns about its undated weekdays (no publication date).
+    for i in 0..30 {
+        write(&root, &format!("seeds/s{i:02}.txt"), format!("Story number {i} on roads\n\nOn Monday the minister spoke. On Tuesday the envoy left.\n"));
+    }
+    let report = root.join("report.txt");
+    let (code, err) = explainer_cli(&root, &[], &["--report", report.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("more; by kind:") && err.contains("× \"…\": no publication date is known"), "{err}");
+    assert!(err.lines().count() < 60, "{err}");
+    let full = std::fs::read_to_string(&report).unwrap();
+    let warnings = full.lines().filter(|l| l.contains("no publication date is known")).count();
+    assert!(warnings >= 60, "{warnings} in\n{full}");
+    write(&root, "seeds/s00.txt", "Story number 0 on roads, changed\n\nOn Monday the minister spoke. On Tuesday the envoy left.\n");
+    let (_, err) = explainer_cli(&root, &[], &["--verbose"]);
+    assert!(!err.contains("by kind"), "{err}");
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Regression (issue 17): a seed symlinked to a file outside the site (`/etc/passwd`) was
+/// published. It is not read unless `--follow-outside` says so; the reason is shown, and a page
+/// it had is removed.
+#[cfg(unix)]
+#[test]
+fn seed_symlinked_to_etc_passwd_is_not_read_without_follow_outside() {
+    let root = site("outside");
+    let outside = root.with_extension("outside");
+    let _ = std::fs::remove_dir_all(&outside);
+    std::fs::create_dir_all(outside.join("folder")).unwrap();
+    std::fs::write(outside.join("secret.txt"), article("Secret article kept outside", "Private words.")).unwrap();
+    std::fs::write(outside.join("folder/other.txt"), article("Another secret outside", "More private words.")).unwrap();
+    std::os::unix::fs::symlink(outside.join("secret.txt"), root.join("seeds/secret.txt")).unwrap();
+    std::os::unix::fs::symlink(outside.join("folder"), root.join("seeds/folder")).unwrap();
+    if Path::new("/etc/passwd").is_file() {
+        std::os::unix::fs::symlink("/etc/passwd", root.join("seeds/passwd.txt")).unwrap();
+    }
+    write(&root, "seeds/inside.txt", article("An ordinary seed inside", "Fine."));
+    std::os::unix::fs::symlink("inside.txt", root.join("seeds/link-inside.txt")).unwrap();
+    let with = build(&BuildOptions { follow_outside: true, ..opts(&root) }).unwrap();
+    assert!(with.built.contains(&"seeds/secret.txt".to_string()) && with.built.contains(&"seeds/folder/other.txt".to_string()), "{}", with.summary(20));
+    let r = run(&root);
+    assert_eq!(r.built, vec!["seeds/inside.txt".to_string(), "seeds/link-inside.txt".to_string()], "{}", r.summary(20));
+    for f in ["seeds/secret.txt", "seeds/folder/other.txt"] {
+        let e = r.skipped.iter().find(|e| e.file.as_deref() == Some(f)).unwrap_or_else(|| panic!("{f} not reported: {}", r.summary(20)));
+        assert!(e.message.contains("outside the site; not read") && e.to_string().contains("--follow-outside"), "{e}");
+    }
+    if Path::new("/etc/passwd").is_file() {
+        assert!(r.skipped.iter().any(|e| e.file.as_deref() == Some("seeds/passwd.txt") && e.message.contains("/etc/passwd")), "{}", r.summary(20));
+    }
+    for e in walkdir::WalkDir::new(root.join("content")).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+        let t = std::fs::read_to_string(e.path()).unwrap_or_default();
+        assert!(!t.contains("Private words") && !t.contains("root:"), "{} holds text from outside", e.path().display());
+    }
+    let _ = std::fs::remove_dir_all(&root);
+    let _ = std::fs::remove_dir_all(&outside);
+}

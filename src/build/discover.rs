@@ -11,6 +11,12 @@
 //! folders (names starting with `.`) are passed over; `<name>.toml` next to `<name>.txt` holds that
 //! seed's settings (see [`settings`](super::settings)).
 //!
+//! Outside the site: a seed (or settings file) that a symlink leads to outside the site root
+//! (`seeds/passwd.txt` → `/etc/passwd`) is not read, and is reported with where it leads and
+//! how to allow it (`--follow-outside`, [`find_with`]): a site's pages are public, so the
+//! build publishes nothing from elsewhere on the machine unless told to. Paths are compared
+//! after resolving every symlink (`canonicalize`), only when the walk met a symlink.
+//!
 //! What it gets wrong: the same file reached through two symlinks is two seeds (two pages).
 
 use crate::error::{display_path, Error, ErrorKind};
@@ -57,13 +63,19 @@ fn hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
-/// Walks `root/seeds`.
+/// Walks `root/seeds`; seeds outside the site root are refused (see the module doc).
 pub fn find(root: &Path) -> Found {
+    find_with(root, false)
+}
+
+/// Walks `root/seeds`; `follow_outside` reads seeds that symlinks lead to outside the site root.
+pub fn find_with(root: &Path, follow_outside: bool) -> Found {
     let seeds_dir = root.join("seeds");
     let shown = |p: &Path| display_path(p.strip_prefix(root).unwrap_or(p));
     let mut found = Found::default();
     let mut txt: Vec<(PathBuf, String)> = Vec::new();
     let mut tomls: Vec<(PathBuf, String)> = Vec::new();
+    let mut saw_symlink = false;
     let mut it = walkdir::WalkDir::new(&seeds_dir).follow_links(true).sort_by_file_name().into_iter();
     while let Some(entry) = it.next() {
         let entry = match entry {
@@ -94,6 +106,7 @@ pub fn find(root: &Path) -> Found {
             }
         };
         let p = entry.path();
+        saw_symlink |= entry.path_is_symlink();
         if entry.depth() == 0 {
             continue;
         }
@@ -122,6 +135,25 @@ pub fn find(root: &Path) -> Found {
         }
     }
 
+    if saw_symlink && !follow_outside {
+        if let Ok(site) = root.canonicalize() {
+            let mut outside = |list: &mut Vec<(PathBuf, String)>| {
+                list.retain(|(p, file)| match p.canonicalize() {
+                    Ok(real) if !real.starts_with(&site) => {
+                        found.errors.push(
+                            Error::new(ErrorKind::Io, format!("leads (through a symlink) to {}, outside the site; not read", real.display()))
+                                .in_file(file)
+                                .hint("a site publishes its seeds: copy the article into seeds/, or pass --follow-outside to read seeds outside the site"),
+                        );
+                        false
+                    }
+                    _ => true,
+                })
+            };
+            outside(&mut txt);
+            outside(&mut tomls);
+        }
+    }
     let txt_stems: BTreeSet<PathBuf> = txt.iter().map(|(p, _)| p.with_extension("")).collect();
     let mut settings_of = std::collections::BTreeMap::new();
     for (p, f) in tomls {

@@ -10,8 +10,12 @@
 //! The manifest is deterministic (sorted, no timestamps), so it can be committed together with
 //! generated pages. Hand-written files are never in it.
 //!
-//! What it gets wrong: a crash between writing pages and saving the manifest leaves pages the
-//! next build does not know; it adopts them when they hold an `explainer.json` (see `build`).
+//! A crash between writing pages and saving the manifest leaves pages the manifest does not
+//! know: the journal ([`super::journal`]) recorded them before they were written, so the next
+//! build takes them for its own; without a journal (deleted by hand) it adopts bundles holding an
+//! `explainer.json` (see `build`).
+//!
+//! What it gets wrong: nothing known.
 
 use crate::error::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
@@ -51,10 +55,10 @@ impl FileRecord {
                 }
             }
     }
-    fn to_disk(&self) -> String {
+    pub(crate) fn to_disk(&self) -> String {
         format!("{} {}", self.hash, self.len)
     }
-    fn from_disk(s: &str) -> Option<FileRecord> {
+    pub(crate) fn from_disk(s: &str) -> Option<FileRecord> {
         let (h, l) = s.split_once(' ')?;
         Some(FileRecord { hash: h.to_string(), len: l.parse().ok()? })
     }

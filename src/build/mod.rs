@@ -37,12 +37,25 @@
 //!
 //! The whole run holds `.explainer/lock` ([`lock`]), so two builds never interleave.
 //!
+//! Crash consistency: every generated file is recorded in the journal `.explainer/pending`
+//! ([`journal`]) before it is written, so a build killed at any moment leaves files the next
+//! build recognises as its own and completes to what an uninterrupted build writes
+//! (`tests/crash.rs`).
+//!
+//! Failures: a seed over [`crate::ingest::MAX_SEED_BYTES`] or whose bundle would exceed
+//! [`output_budget`] is skipped with a message naming it. A file that cannot be written is an
+//! error ([`Report::errors`], or the seed's failure), never a note: the run's exit status is
+//! non-zero. A new bundle that cannot be moved into place is not built and not listed on any
+//! other page (the related pass runs again without it; the stakeholder pages are written after).
+//!
 //! A seed that fails after having been built keeps the pages of its last good build (and is
 //! reported as failed); a seed that was removed loses its pages.
 //!
-//! What it gets wrong: warnings of unchanged (cached) seeds are not shown again.
+//! What it gets wrong: warnings of unchanged (cached) seeds are not shown again; no time budget
+//! per seed (work is bounded by the caps of `segment`, `sources` and `relations` instead).
 
 pub mod discover;
+pub mod journal;
 pub mod lock;
 pub mod manifest;
 pub mod progress;
@@ -54,6 +67,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::extract::Options;
 use crate::model::{CleanArticle, Diagnostic};
 use discover::{Ignored, SeedFile};
+use journal::{fault_point, Journal, Pending};
 use manifest::{Entry, FileRecord, Manifest};
 use stamps::{Stamp, Stamps};
 use rayon::prelude::*;
@@ -81,6 +95,9 @@ pub struct Report {
     pub ignored: Vec<Ignored>,
     /// Things the editor should know: renamed slugs, kept hand-edited files, a damaged manifest.
     pub notes: Vec<String>,
+    /// Generated files that could not be written (a full or read-only disk): failures, counted
+    /// in the summary, non-zero exit status.
+    pub errors: Vec<String>,
     /// Warnings about seeds extracted by this run (`file:line:col: message`).
     pub warnings: Vec<String>,
     /// Files written (new or changed).
@@ -91,7 +108,7 @@ pub struct Report {
 
 impl Report {
     pub fn failed(&self) -> bool {
-        !self.skipped.is_empty()
+        !self.skipped.is_empty() || !self.errors.is_empty()
     }
 
     /// Seeds whose pages were already up to date.
@@ -99,7 +116,9 @@ impl Report {
         self.built.len() - self.extracted.len()
     }
 
-    /// The end-of-run summary, several lines, for stderr.
+    /// The end-of-run summary, several lines, for stderr. A list longer than `max_lines` shows
+    /// its first few items, then how many of each kind ([`kind_of`]) and where the rest is
+    /// (`--report FILE`, `--verbose`); `usize::MAX` lists everything.
     pub fn summary(&self, max_lines: usize) -> String {
         use std::fmt::Write;
         let mut s = String::new();
@@ -108,17 +127,39 @@ impl Report {
                 return;
             }
             let _ = writeln!(s, "{head} ({}):", items.len());
-            for i in items.iter().take(max_lines) {
+            if items.len() <= max_lines {
+                for i in &items {
+                    let _ = writeln!(s, "  {i}");
+                }
+                return;
+            }
+            let examples = max_lines.min(5);
+            for i in items.iter().take(examples) {
                 let _ = writeln!(s, "  {i}");
             }
-            if items.len() > max_lines {
-                let _ = writeln!(s, "  … and {} more", items.len() - max_lines);
+            let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+            for i in &items {
+                *kinds.entry(kind_of(i)).or_default() += 1;
             }
+            let mut kinds: Vec<(String, usize)> = kinds.into_iter().collect();
+            kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let _ = writeln!(s, "  … {} more; by kind:", items.len() - examples);
+            for (k, n) in kinds.iter().take(max_lines.max(1)) {
+                let _ = writeln!(s, "    {n} × {k}");
+            }
+            if kinds.len() > max_lines.max(1) {
+                let _ = writeln!(s, "    … and {} other kinds", kinds.len() - max_lines.max(1));
+            }
+            let _ = writeln!(s, "  (all of them: explainer build --report FILE, or --verbose)");
         };
         listed(&mut s, "skipped, not built", self.skipped.iter().map(|e| e.to_string()).collect());
+        listed(&mut s, "could not write", self.errors.clone());
         listed(&mut s, "passed over in seeds/", self.ignored.iter().map(|i| format!("{}: {}", i.file, i.reason)).collect());
         listed(&mut s, "notes", self.notes.clone());
         listed(&mut s, "warnings", self.warnings.clone());
+        if !self.errors.is_empty() {
+            let _ = write!(s, "{} file(s) could not be written; ", self.errors.len());
+        }
         let _ = write!(
             s,
             "built {} explainer(s): {} extracted, {} unchanged; {} skipped; wrote {} file(s), removed {} stale file(s)",
@@ -131,6 +172,49 @@ impl Report {
         );
         s
     }
+}
+
+/// The kind of a report line, for the summary by kind: the message without its
+/// `file:line:col: ` prefix, quoted parts and numbers blanked ("\"Sept 26\": no publication
+/// date …" and "\"Monday\": no publication date …" are one kind), cut at its first `;`.
+pub fn kind_of(item: &str) -> String {
+    // The prefix: a path, then optional `:line` and `:col`.
+    let mut rest = item;
+    if let Some((head, tail)) = item.split_once(": ") {
+        if !head.contains(' ') || head.starts_with("seeds/") || head.starts_with("content/") {
+            rest = tail;
+        }
+    }
+    let rest = rest.split(';').next().unwrap_or(rest);
+    let mut out = String::with_capacity(rest.len().min(120));
+    let mut in_quote = false;
+    let mut last_digit = false;
+    for c in rest.chars() {
+        if c == '"' {
+            if !in_quote {
+                out.push_str("\"…\"");
+            }
+            in_quote = !in_quote;
+            continue;
+        }
+        if in_quote {
+            continue;
+        }
+        if c.is_ascii_digit() {
+            if !last_digit {
+                out.push('N');
+            }
+            last_digit = true;
+            continue;
+        }
+        last_digit = false;
+        out.push(c);
+        if out.len() > 110 {
+            out.push('…');
+            break;
+        }
+    }
+    out.trim().to_string()
 }
 
 /// Options of `explainer build`.
@@ -151,6 +235,8 @@ pub struct BuildOptions {
     /// `.explainer/preview/` before its bundle (`explainer serve`; see
     /// [`crate::edit::snippet::preview`]).
     pub preview: bool,
+    /// Read seeds that symlinks lead to outside the site root (see [`discover`]).
+    pub follow_outside: bool,
 }
 
 /// Builds the site sources for every seed.
@@ -241,7 +327,7 @@ fn prepare(c: &PrepCtx<'_>, s: &SeedFile) -> (Prep, Option<(Stamp, String)>) {
         let known = if c.rehash { None } else { stamp.and_then(|st| c.stamps.sha(&s.file, st)).map(str::to_string) };
         let mut bytes = match known {
             Some(_) => None,
-            None => Some(std::fs::read(&s.path).map_err(|e| Error::io(&s.file, &e))?),
+            None => Some(crate::ingest::read_bytes(&s.path, &s.file)?),
         };
         let settings = match &s.settings {
             Some((p, shown)) => {
@@ -268,7 +354,7 @@ fn prepare(c: &PrepCtx<'_>, s: &SeedFile) -> (Prep, Option<(Stamp, String)>) {
             None => {
                 // Known by its stamp but wanted anyway: the stamp keeps the hash of what is read
                 // now (a stamp holding a wrong hash would otherwise stay).
-                let b = std::fs::read(&s.path).map_err(|e| Error::io(&s.file, &e))?;
+                let b = crate::ingest::read_bytes(&s.path, &s.file)?;
                 record = stamp.filter(|st| st.settled(c.start)).map(|st| (st, sha_hex(&b)));
                 b
             }
@@ -347,12 +433,15 @@ pub const STAGING: &str = ".explainer/staging";
 /// Moves a staged bundle into place: one rename, or (when the staging folder is on another file
 /// system than `content/`) a copy of each file, written atomically, the page last.
 fn publish(st: &Staged) -> std::io::Result<()> {
+    fault_point();
+    journal::injected_failure(&st.dest)?;
     match std::fs::rename(&st.tmp, &st.dest) {
         Ok(()) => return Ok(()),
         Err(e) if e.kind() != std::io::ErrorKind::CrossesDevices => return Err(e),
         Err(_) => {}
     }
     // Never into a folder that appeared meanwhile: `create_dir`, not `create_dir_all`.
+    fault_point();
     std::fs::create_dir(&st.dest)?;
     let mut names: Vec<std::ffi::OsString> = std::fs::read_dir(&st.tmp)?.map(|e| e.map(|e| e.file_name())).collect::<std::io::Result<_>>()?;
     names.sort_by_key(|n| (n == "index.md", n.clone()));
@@ -360,6 +449,7 @@ fn publish(st: &Staged) -> std::io::Result<()> {
         let f = OutFile { path: PathBuf::from(&n), bytes: std::fs::read(st.tmp.join(&n))? };
         crate::emit::replace_in_existing_dir(&st.dest, &f).map_err(|e| std::io::Error::other(e.to_string()))?;
     }
+    fault_point();
     std::fs::remove_dir_all(&st.tmp)
 }
 
@@ -369,6 +459,8 @@ type Page = (OutFile, Option<Staged>);
 
 /// A new bundle written into its staging folder, waiting for its page.
 struct Staged {
+    /// Files written into it before its page (counted as written once it is in place).
+    files: usize,
     /// The staging folder (absolute or relative to the working directory, like the root).
     tmp: PathBuf,
     /// The bundle's folder.
@@ -382,6 +474,10 @@ struct WriteCtx<'a> {
     preview: bool,
     old: &'a Manifest,
     adopted: &'a BTreeSet<String>,
+    /// What killed builds were about to write (see [`journal`]).
+    pending: &'a Pending,
+    /// Where this build records what it is about to write.
+    journal: &'a Journal,
 }
 
 /// What to do with one generated file.
@@ -391,6 +487,17 @@ enum Plan {
 }
 
 impl WriteCtx<'_> {
+    /// Whether a file at `rel` with these bytes is one this tool wrote: its manifest record, or a
+    /// record of the journal of a killed build.
+    fn wrote(&self, rel: &str, rec: Option<&FileRecord>, bytes: &[u8]) -> bool {
+        rec.is_some_and(|r| r.matches(bytes)) || self.pending.wrote(rel, bytes)
+    }
+
+    /// Journals a file about to be written (see [`journal`]).
+    fn record(&self, rel: &str, rec: &FileRecord) -> Result<()> {
+        self.journal.record([(rel, rec)]).map_err(|e| Error::write(journal::PATH, &e))
+    }
+
     /// Decides whether a generated file may be written, refusing to replace what this tool did
     /// not write (or what was edited since it wrote it).
     fn plan(&self, f: &OutFile, slug: Option<&str>) -> Result<Plan> {
@@ -399,6 +506,7 @@ impl WriteCtx<'_> {
         match std::fs::read(&abs) {
             Ok(existing) if existing == f.bytes => Ok(Plan::Unchanged),
             Ok(existing) => match self.old.files.get(&rel) {
+                _ if self.pending.wrote(&rel, &existing) => Ok(Plan::Write),
                 Some(rec) if rec.matches(&existing) => Ok(Plan::Write),
                 Some(_) => Err(Error::new(ErrorKind::Write, "was changed by hand after explainer wrote it; not overwritten")
                     .in_file(&rel)
@@ -436,7 +544,10 @@ impl WriteCtx<'_> {
                 let name = f.path.file_name().unwrap_or_default();
                 if name == "index.md" {
                     index = Some(f);
-                } else if let Err(e) = std::fs::write(staged.tmp.join(name), &f.bytes) {
+                } else if let Err(e) = {
+                    fault_point();
+                    journal::injected_failure(&staged.tmp.join(name)).and_then(|()| std::fs::write(staged.tmp.join(name), &f.bytes))
+                } {
                     let _ = std::fs::remove_dir_all(&staged.tmp);
                     return Err(Error::write(crate::error::display_path(&f.path), &e));
                 } else {
@@ -444,7 +555,7 @@ impl WriteCtx<'_> {
                 }
             }
             return match index {
-                Some(page) => Ok((written, Some((page, Some(staged))))),
+                Some(page) => Ok((0, Some((page, Some(Staged { files: written, ..staged }))))),
                 // No page to wait for: the bundle moves into place now.
                 None => match publish(&staged) {
                     Ok(()) => Ok((written, None)),
@@ -480,10 +591,11 @@ impl WriteCtx<'_> {
         }
         std::fs::create_dir_all(dest.parent()?).ok()?;
         let staging = self.root.join(STAGING);
+        fault_point();
         std::fs::create_dir_all(&staging).ok()?;
         let tmp = staging.join(dir.file_name()?);
         std::fs::create_dir(&tmp).ok()?;
-        Some(Staged { tmp, dest })
+        Some(Staged { files: 0, tmp, dest })
     }
 }
 
@@ -517,13 +629,31 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &s
             crate::edit::snippet::write_preview(ctx.root, slug, &doc)?;
         }
         let files = crate::emit::bundle_with(&x, doc, slug);
+        let out: usize = files.iter().map(|f| f.bytes.len()).sum();
+        let budget = output_budget(x.doc.article.seed.text.len());
+        if out > budget {
+            return Err(Error::new(
+                ErrorKind::TooLarge,
+                format!("its pages would be {out} bytes, over the budget of {budget} bytes for a seed of this length; not built"),
+            )
+            .in_file(file)
+            .hint("this seed is unusual (a long run of repeated phrases?); shorten it, or report it with the seed file"));
+        }
         let paths: Vec<String> = files.iter().map(|f| crate::error::display_path(&f.path)).collect();
         let records: Vec<(String, FileRecord)> = files
             .iter()
             .filter(|f| f.path.file_name().is_none_or(|n| n != "index.md"))
             .map(|f| (crate::error::display_path(&f.path), FileRecord::of(&f.bytes)))
             .collect();
-        let (written, index) = ctx.write_all(files, Some(slug))?;
+        ctx.journal.record(records.iter().map(|(p, r)| (p.as_str(), r))).map_err(|e| Error::write(journal::PATH, &e))?;
+        // A file system failure names the seed too (the error names the file).
+        let (written, index) = ctx.write_all(files, Some(slug)).map_err(|e| {
+            if e.kind == ErrorKind::Write && e.message.starts_with("cannot ") {
+                Error { message: format!("{}: {}", e.file.as_deref().unwrap_or(""), e.message), file: Some(file.to_string()), ..e }
+            } else {
+                e
+            }
+        })?;
         let entry = Entry {
             seed: file.to_string(),
             sha256,
@@ -540,6 +670,15 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &s
         Ok(Done { entry, edit_notes: notes, records, written, warnings: x.warnings, index })
     })
 }
+
+/// The most bytes a seed's bundle may have: [`OUTPUT_BUDGET_PER_BYTE`] per byte of its text
+/// plus [`OUTPUT_BUDGET_BASE`]. An ordinary article makes ~25 bytes a byte; a seed over the
+/// budget is skipped with a message naming it (the others are built).
+pub fn output_budget(text_len: usize) -> usize {
+    OUTPUT_BUDGET_BASE + OUTPUT_BUDGET_PER_BYTE * text_len
+}
+pub const OUTPUT_BUDGET_PER_BYTE: usize = 64;
+pub const OUTPUT_BUDGET_BASE: usize = 4 << 20;
 
 /// How many related explainers a page lists.
 pub const RELATED_LIMIT: usize = 5;
@@ -580,14 +719,14 @@ fn related_key(entries: &[(usize, Entry)], kept: &[Entry]) -> String {
 /// The kept pages of failed seeds (`kept`) are listed on other pages but not rewritten: a
 /// failed seed's files stay as its last good build left them.
 fn related_pass(
-    root: &Path,
+    ctx: &WriteCtx<'_>,
     entries: &[(usize, Entry)],
     kept: &[Entry],
     mut fresh: BTreeMap<usize, Page>,
-    old: &Manifest,
     files: &BTreeMap<String, FileRecord>,
     done_key: &str,
 ) -> RelatedDone {
+    let (root, old) = (ctx.root, ctx.old);
     let mut out = RelatedDone::default();
     if fresh.is_empty() && !done_key.is_empty() && related_key(entries, kept) == done_key {
         out.key = Some(done_key.to_string());
@@ -610,7 +749,7 @@ fn related_pass(
             (page.is_some() || h != entries[k].1.related).then_some((k, h, page))
         })
         .collect();
-    let done: Vec<(usize, String, String, std::result::Result<(bool, FileRecord), String>)> = work
+    let done: Vec<(usize, String, String, bool, std::result::Result<(usize, FileRecord), WriteFailure>)> = work
         .into_par_iter()
         .map(|(k, h, page)| {
             let e = &entries[k].1;
@@ -619,51 +758,63 @@ fn related_pass(
             let r = (|| {
                 let base = match page {
                     // Step 3 checked that it may be written.
-                    Some(p) => String::from_utf8(p.bytes).map_err(|_| format!("{rel}: not UTF-8"))?,
+                    Some(p) => String::from_utf8(p.bytes).map_err(|_| WriteFailure::Refused(format!("{rel}: not UTF-8")))?,
                     None => {
                         if !e.files.contains(&rel) {
-                            return Err(format!("{rel}: not a generated file; related explainers not written"));
+                            return Err(WriteFailure::Refused(format!("{rel}: not a generated file; related explainers not written")));
                         }
-                        let old = std::fs::read(root.join(&rel)).map_err(|err| format!("{rel}: cannot read: {err}"))?;
-                        if files.get(&rel).is_none_or(|r| !r.matches(&old)) {
-                            return Err(format!("{rel}: changed by hand after explainer wrote it; related explainers not written"));
+                        let old = std::fs::read(root.join(&rel)).map_err(|err| WriteFailure::Error(format!("{rel}: cannot read: {err}")))?;
+                        if !ctx.wrote(&rel, files.get(&rel), &old) {
+                            return Err(WriteFailure::Refused(format!("{rel}: changed by hand after explainer wrote it; related explainers not written")));
                         }
-                        String::from_utf8(old).map_err(|_| format!("{rel}: not UTF-8"))?
+                        String::from_utf8(old).map_err(|_| WriteFailure::Refused(format!("{rel}: not UTF-8")))?
                     }
                 };
                 let text = crate::emit::frontmatter::with_related(&base, &lists[k])
-                    .ok_or_else(|| format!("{rel}: not a page explainer wrote; related explainers not written"))?;
+                    .ok_or_else(|| WriteFailure::Refused(format!("{rel}: not a page explainer wrote; related explainers not written")))?;
                 let f = OutFile { path: PathBuf::from(&rel), bytes: text.into_bytes() };
+                let rec = FileRecord::of(&f.bytes);
+                if files.get(&rel) != Some(&rec) || staged.is_some() {
+                    ctx.record(&rel, &rec).map_err(|e| e.to_string()).map_err(WriteFailure::Error)?;
+                }
                 if let Some(st) = &staged {
                     // A new bundle: the page completes its staging folder, which then moves
                     // into place whole.
-                    std::fs::write(st.tmp.join("index.md"), &f.bytes).map_err(|err| format!("{rel}: cannot write: {err}"))?;
-                    publish(st).map_err(|err| format!("{rel}: cannot move the new bundle into place: {err}"))?;
-                    return Ok((true, FileRecord::of(&f.bytes)));
+                    fault_point();
+                    journal::injected_failure(&st.tmp.join("index.md"))
+                        .and_then(|()| std::fs::write(st.tmp.join("index.md"), &f.bytes))
+                        .map_err(|err| WriteFailure::Error(format!("{rel}: cannot write: {err}")))?;
+                    publish(st).map_err(|err| WriteFailure::Error(format!("{rel}: cannot move the new bundle into place: {err}")))?;
+                    return Ok((st.files + 1, rec));
                 }
-                let changed = crate::emit::write_atomic(root, &f).map_err(|e| e.to_string())?;
-                Ok((changed, FileRecord::of(&f.bytes)))
+                let changed = crate::emit::write_atomic(root, &f).map_err(|e| WriteFailure::Error(e.to_string()))?;
+                Ok((usize::from(changed), rec))
             })();
             if let (Err(_), Some(st)) = (&r, &staged) {
                 let _ = std::fs::remove_dir_all(&st.tmp);
             }
-            (k, h, rel, r)
+            (k, h, rel, staged.is_some(), r)
         })
         .collect();
     let mut complete = true;
-    for (k, h, rel, r) in done {
+    for (k, h, rel, new_bundle, r) in done {
         match r {
             Ok((changed, rec)) => {
                 out.records.push((rel, rec));
                 out.related.push((k, h));
-                out.written += usize::from(changed);
+                out.written += changed;
             }
-            Err(msg) => {
-                // A page that could not be written stays as it was, and tracked.
+            Err(f) => {
+                // A page that could not be written stays as it was, and tracked; a new bundle
+                // whose page could not be written is not on the site.
                 if let (false, Some(r)) = (files.contains_key(&rel), old.files.get(&rel)) {
                     out.records.push((rel, r.clone()));
                 }
-                out.notes.push(msg);
+                match f {
+                    WriteFailure::Error(msg) if new_bundle => out.unpublished.push((k, msg)),
+                    WriteFailure::Error(msg) => out.errors.push(msg),
+                    WriteFailure::Refused(msg) => out.notes.push(msg),
+                }
                 complete = false;
             }
         }
@@ -672,10 +823,22 @@ fn related_pass(
     out
 }
 
-/// What the related pass did, for the caller to apply (it runs beside the stakeholder pass,
-/// so it changes nothing itself).
+/// Why a generated file was not written.
+enum WriteFailure {
+    /// The file system failed (no room, no permission): an error, the run fails.
+    Error(String),
+    /// A hand-written or hand-edited file is in the way and is kept: a note.
+    Refused(String),
+}
+
+/// What the related pass did, for the caller to apply (it changes nothing itself).
 #[derive(Default)]
 struct RelatedDone {
+    /// New bundles that could not be moved into place (index in the entries, why): not on the
+    /// site, so not built, and not to be listed on other pages.
+    unpublished: Vec<(usize, String)>,
+    /// Pages that could not be written.
+    errors: Vec<String>,
     written: usize,
     /// (index in the entries, hash of the list now in its page).
     related: Vec<(usize, String)>,
@@ -718,13 +881,14 @@ fn actors_key(entries: &[&Entry]) -> String {
 /// alone). Returns how many files were written and the key to save ("" when a page could not
 /// be written).
 fn actors_pass(
-    root: &Path,
+    ctx: &WriteCtx<'_>,
     entries: &[&Entry],
-    old: &Manifest,
     files: &mut Vec<(String, FileRecord)>,
     notes: &mut Vec<String>,
+    errors: &mut Vec<String>,
     done_key: &str,
 ) -> (usize, String) {
+    let (root, old) = (ctx.root, ctx.old);
     let key = actors_key(entries);
     let prefix = format!("{}/", crate::emit::actors::DIR);
     let recorded: Vec<(&String, &FileRecord)> = old.files.range(prefix.clone()..).take_while(|(p, _)| p.starts_with(&prefix)).collect();
@@ -737,7 +901,8 @@ fn actors_pass(
         .map(|e| crate::emit::actors::Input { slug: &e.slug, weight: e.weight, actors: &e.actors, details: &e.actor_details })
         .collect();
     let out = crate::emit::actors::pages(&inputs);
-    let ctx = WriteCtx { root, preview: false, old, adopted: &BTreeSet::new() };
+    let none = BTreeSet::new();
+    let ctx = WriteCtx { adopted: &none, ..*ctx };
     let done: Vec<(String, FileRecord, std::result::Result<bool, Error>)> = out
         .into_par_iter()
         .map(|f| {
@@ -748,7 +913,7 @@ fn actors_pass(
             }
             let r = ctx.plan(&f, None).and_then(|p| match p {
                 Plan::Unchanged => Ok(false),
-                Plan::Write => crate::emit::replace_atomic(root, &f).map(|()| true),
+                Plan::Write => ctx.record(&rel, &rec).and_then(|()| crate::emit::replace_atomic(root, &f)).map(|()| true),
             });
             (rel, rec, r)
         })
@@ -766,7 +931,12 @@ fn actors_pass(
                 if let Some(r) = old.files.get(&rel) {
                     files.push((rel, r.clone()));
                 }
-                notes.push(e.to_string());
+                // A file system failure is an error; a hand-written page in the way, a note.
+                if e.message.starts_with("cannot ") {
+                    errors.push(e.to_string());
+                } else {
+                    notes.push(e.to_string());
+                }
                 complete = false;
             }
         }
@@ -796,7 +966,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     let timing = Timing::new();
     let start = std::time::SystemTime::now();
     // Walking seeds/ (file system) and parsing the manifest (CPU) overlap.
-    let (found, (old, old_stamps)) = rayon::join(|| discover::find(root), || (Manifest::load(root), Stamps::load(root)));
+    let (found, (old, old_stamps)) = rayon::join(|| discover::find_with(root, opts.follow_outside), || (Manifest::load(root), Stamps::load(root)));
     timing.mark("find seeds, load manifest");
     report.ignored = found.ignored;
     report.skipped = found.errors;
@@ -805,6 +975,10 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         Manifest::default()
     });
     let tool_ok = old.tool == TOOL;
+    // What builds killed before this one were about to write, and the journal of this one.
+    let pending = Pending::load(root);
+    pending.remove_leftover_temporaries(root);
+    let journal = Journal::new(root);
 
     // 1. Prepare.
     let progress = progress::Progress::new(opts.progress, found.seeds.len(), "reading seeds");
@@ -878,9 +1052,10 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     // 3. Extract and write.
     // Bundles staged by a build that was killed go (this build holds the lock).
     if root.join(STAGING).exists() {
+        fault_point();
         let _ = std::fs::remove_dir_all(root.join(STAGING));
     }
-    let ctx = WriteCtx { root, preview: opts.preview, old: &old, adopted: &adopted };
+    let ctx = WriteCtx { root, preview: opts.preview, old: &old, adopted: &adopted, pending: &pending, journal: &journal };
     let progress = progress::Progress::new(opts.progress, jobs.len(), "building explainers");
     let done: Vec<(usize, Result<Done>)> = jobs
         .into_par_iter()
@@ -949,27 +1124,52 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
             kept_failed.push(e.clone());
         }
     }
-    // The related pass (pages' related lists) and the stakeholder pages (for every explainer
-    // on the site, failed seeds' kept pages too: their cards link to their stakeholders) read
-    // the same entries and write different files, so they run side by side.
+    // The related pass (pages' related lists, and new bundles moved into place with their
+    // page), then the stakeholder pages (for every explainer on the site, failed seeds' kept
+    // pages too: their cards link to their stakeholders). A new bundle that could not be moved
+    // into place is not on the site: its seed is not built, and the related pass runs again
+    // without it, so no page lists it; the stakeholder pages, written after, never do.
     entries.sort_by_key(|(i, _)| *i);
-    let mut actor_files: Vec<(String, FileRecord)> = Vec::new();
-    let mut actor_notes: Vec<String> = Vec::new();
-    let (rel, (actors_written, actors_key)) = {
-        let listed: Vec<&Entry> = entries.iter().map(|(_, e)| e).chain(&kept_failed).collect();
-        rayon::join(
-            || related_pass(root, &entries, &kept_failed, pages, &old, &files, &old_stamps.related),
-            || actors_pass(root, &listed, &old, &mut actor_files, &mut actor_notes, &old_stamps.actors),
-        )
-    };
-    for (k, h) in rel.related {
-        entries[k].1.related = h;
+    let mut rel = related_pass(&ctx, &entries, &kept_failed, pages, &files, &old_stamps.related);
+    loop {
+        for (k, h) in std::mem::take(&mut rel.related) {
+            entries[k].1.related = h;
+        }
+        files.extend(std::mem::take(&mut rel.records));
+        report.notes.append(&mut rel.notes);
+        report.errors.append(&mut rel.errors);
+        report.written += rel.written;
+        if rel.unpublished.is_empty() {
+            break;
+        }
+        let mut gone = std::mem::take(&mut rel.unpublished);
+        gone.sort_by(|a, b| b.0.cmp(&a.0));
+        for (k, why) in gone {
+            let (i, e) = entries.remove(k);
+            for f in &e.files {
+                files.remove(f);
+            }
+            extracted.remove(&i);
+            report.skipped.push(
+                Error::new(ErrorKind::Write, format!("its new page could not be put on the site ({why}); not built, and not listed on other pages"))
+                    .in_file(&e.seed)
+                    .hint("check that the disk has room and content/ is writable, then build again"),
+            );
+            // Like a failed seed, it keeps the pages of its last good build (under another slug).
+            if let Some(o) = old.entry(&e.seed) {
+                if !files.keys().any(|f| o.files.contains(f)) {
+                    files.extend(o.files.iter().filter_map(|f| old.files.get(f).map(|r| (f.clone(), r.clone()))));
+                    kept_failed.push(o.clone());
+                }
+            }
+        }
+        rel = related_pass(&ctx, &entries, &kept_failed, BTreeMap::new(), &files, "");
     }
-    files.extend(rel.records);
+    let mut actor_files: Vec<(String, FileRecord)> = Vec::new();
+    let listed: Vec<&Entry> = entries.iter().map(|(_, e)| e).chain(&kept_failed).collect();
+    let (actors_written, actors_key) = actors_pass(&ctx, &listed, &mut actor_files, &mut report.notes, &mut report.errors, &old_stamps.actors);
     files.extend(actor_files);
-    report.notes.extend(rel.notes);
-    report.notes.extend(actor_notes);
-    report.written += rel.written + actors_written;
+    report.written += actors_written;
     new_stamps.related = match rel.key {
         None => String::new(),
         Some(k) if k.is_empty() => related_key(&entries, &kept_failed),
@@ -982,6 +1182,11 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     // entry (a custom theme) keeps its own static files. The output path belongs to explainer.
     if root.join(crate::emit::css::ENTRY).is_file() {
         match crate::emit::css::site_css(root).and_then(|css| {
+            let rel = crate::error::display_path(&css.path);
+            let rec = FileRecord::of(&css.bytes);
+            if old.files.get(&rel) != Some(&rec) {
+                ctx.record(&rel, &rec)?;
+            }
             let changed = crate::emit::write_atomic(root, &css)?;
             Ok((css, changed))
         }) {
@@ -1001,20 +1206,21 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     report.extracted = entries.iter().filter(|(i, _)| extracted.contains(i)).map(|(_, e)| e.seed.clone()).collect();
 
     // 4. Clean up files no seed makes any more.
+    // Files of the old manifest and files killed builds were about to write (see [`journal`]).
     let mut dirs = BTreeSet::new();
-    for (path, rec) in &old.files {
-        if files.contains_key(path) {
-            continue;
-        }
+    let stale: BTreeSet<&String> = old.files.keys().chain(pending.files.keys()).filter(|p| !files.contains_key(*p)).collect();
+    for path in stale {
         let abs = root.join(path);
+        // A folder emptied by a killed build's clean-up goes too.
+        if let Some(d) = Path::new(path).parent() {
+            dirs.insert(d.to_path_buf());
+        }
         match std::fs::read(&abs) {
-            Ok(b) if rec.matches(&b) => match std::fs::remove_file(&abs) {
-                Ok(()) => {
-                    report.removed += 1;
-                    if let Some(d) = Path::new(path).parent() {
-                        dirs.insert(d.to_path_buf());
-                    }
-                }
+            Ok(b) if ctx.wrote(path, old.files.get(path), &b) => match {
+                fault_point();
+                std::fs::remove_file(&abs)
+            } {
+                Ok(()) => report.removed += 1,
                 Err(e) => report.notes.push(format!("{path}: stale, but cannot delete it: {e}")),
             },
             Ok(_) => report.notes.push(format!(
@@ -1027,6 +1233,14 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     for d in dirs.iter().rev() {
         let mut d = d.as_path();
         while (d.starts_with(BUNDLES) && d != Path::new(BUNDLES)) || d.starts_with(crate::emit::actors::DIR) {
+            if !root.join(d).is_dir() {
+                d = match d.parent() {
+                    Some(p) => p,
+                    None => break,
+                };
+                continue;
+            }
+            fault_point();
             if std::fs::remove_dir(root.join(d)).is_err() {
                 break;
             }
@@ -1038,7 +1252,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     }
     let used_slugs: BTreeSet<&str> = entries.iter().map(|(_, e)| e.slug.as_str()).collect();
     for a in &adopted {
-        if !used_slugs.contains(a.as_str()) {
+        if !used_slugs.contains(a.as_str()) && root.join(BUNDLES).join(a).exists() {
             report.notes.push(format!(
                 "{BUNDLES}/{a}/ looks generated (it holds an explainer.json) but no seed makes it and the manifest does not list it; delete it if it is stale"
             ));
@@ -1052,6 +1266,11 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
     if new != old || !manifest::path(root).is_file() {
         let out = OutFile { path: PathBuf::from(".explainer").join("manifest.json"), bytes: new.to_bytes() };
         crate::emit::write_atomic(root, &out)?;
+    }
+    // Every file written is in the manifest now (but those of a seed that failed part way
+    // through writing: their lines stay).
+    if let Err(e) = Journal::settle(root, &new.files) {
+        report.errors.push(format!("{}: cannot update: {e}", journal::PATH));
     }
     // The stamps are a cache: failing to save them only costs hashing next time.
     if new_stamps != old_stamps {

@@ -114,7 +114,9 @@ pub fn replace_in_existing_dir(root: &Path, f: &OutFile) -> Result<()> {
     let dir = path.parent().unwrap_or(root);
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    std::fs::write(&tmp, &f.bytes).map_err(|e| Error::write(&shown, &e))?;
+    crate::build::journal::fault_point();
+    crate::build::journal::injected_failure(&path).and_then(|()| std::fs::write(&tmp, &f.bytes)).map_err(|e| Error::write(&shown, &e))?;
+    crate::build::journal::fault_point();
     std::fs::rename(&tmp, &path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         Error::write(&shown, &e)

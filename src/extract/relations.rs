@@ -16,6 +16,8 @@
 //! stakeholder stage become `speaks-for` (spokespeople, representatives, envoys) or `part-of`
 //! edges in the first sentence naming both.
 //!
+//! Bounded: at most [`MAX_PER_SENTENCE`] relations from one sentence, the first in text order.
+//!
 //! What it gets wrong: no parsing, so long sentences with several clauses can pair the wrong
 //! actors; nominal cues ("involvement with") relate whoever stands around them; pronoun
 //! resolution is one sentence deep.
@@ -25,6 +27,10 @@ use crate::lexicon;
 use crate::model::{Document, Relation, RelationKind, Stakeholder, StakeholderKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
+
+/// Most relations kept from one sentence (in text order): pairs of the stakeholders of one
+/// sentence grow with the square of their number, and each relation keeps its sentence.
+pub const MAX_PER_SENTENCE: usize = 8;
 
 fn parse_kind(s: &str) -> Option<RelationKind> {
     Some(match s {
@@ -353,8 +359,14 @@ pub(crate) fn extract_with_tokens(doc: &Document, stakeholders: &[Stakeholder], 
     }
     out.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| (&a.2.from, &a.2.to).cmp(&(&b.2.from, &b.2.to))));
     let mut seen = rustc_hash::FxHashSet::default();
+    let mut per_sentence: HashMap<usize, usize> = HashMap::default();
     out.into_iter()
         .map(|(_, _, r)| r)
         .filter(|r| seen.insert((r.from.clone(), r.to.clone(), r.kind, r.sentence)))
+        .filter(|r| {
+            let n = per_sentence.entry(r.sentence).or_default();
+            *n += 1;
+            *n <= MAX_PER_SENTENCE
+        })
         .collect()
 }

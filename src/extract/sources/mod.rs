@@ -27,6 +27,9 @@
 //! and unnamed plurals ("analysts", "rights groups") are listed but not on record.
 //! Disputes come from [`disputes`].
 //!
+//! Bounded: at most [`MAX_PER_SENTENCE`] statements from one sentence, the first by cue
+//! position (sentences themselves are at most `segment::MAX_SENTENCE` bytes).
+//!
 //! What it gets wrong: no parser, so long subjects are cut to their last noun phrase, and a
 //! quotation with no cue in its sentence, the next, or the paragraph before is left
 //! unattributed, and a cue-less quote paragraph after an interview question would be given to
@@ -276,6 +279,9 @@ fn quote_sentences(doc: &Document, ctx: &Ctx, quotes: &[Quote], raws: &mut Vec<R
 }
 
 /// Extracts sources and disputes.
+/// Most statements taken from one sentence (by cue order); see the module doc.
+pub const MAX_PER_SENTENCE: usize = 8;
+
 pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Vec<Dispute>) {
     let text = doc.text();
     let sents: Vec<Vec<tokens::Token>> = doc.sentences.iter().map(|s| tokens::tokenize(text, s.span)).collect();
@@ -327,10 +333,18 @@ pub fn extract(doc: &Document, stakeholders: &[Stakeholder]) -> (Vec<Source>, Ve
         }
         keys[k] = resolved;
     }
-    // Group into sources.
+    // Group into sources, at most MAX_PER_SENTENCE statements from one sentence (a sentence of
+    // nothing but cues, "According to According to …", would otherwise make one source per cue,
+    // each with the sentence).
     let mut srcs: Vec<Src> = Vec::new();
+    let mut per_sentence: rustc_hash::FxHashMap<usize, usize> = Default::default();
     for &k in &order {
         let Some((key, d)) = keys[k].clone() else { continue };
+        let taken = per_sentence.entry(raws[k].sent).or_default();
+        if *taken >= MAX_PER_SENTENCE {
+            continue;
+        }
+        *taken += 1;
         let idx = match srcs.iter().position(|s| s.key == key) {
             Some(i) => i,
             None => {

@@ -443,6 +443,16 @@ pub(crate) fn extract_with_tokens(doc: &Document, warnings: &mut Vec<Diagnostic>
     let mut used: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     for &k in &order {
         let base = crate::slug::id_for_name(&clusters[k].name);
+        if crate::slug::mixed_script(&clusters[k].name) {
+            let at = clusters[k].mentions.iter().map(|m| m.0.start).min().unwrap_or(0);
+            warnings.push(doc.article.seed.diagnostic_at(
+                at,
+                format!(
+                    "\"{}\" mixes Latin letters with look-alike letters of another script; kept apart from other names (id {base}); check the seed",
+                    clusters[k].name
+                ),
+            ));
+        }
         let mut id = base.clone();
         let mut n = 2;
         while used.contains(&id) {
