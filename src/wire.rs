@@ -314,33 +314,42 @@ fn origin(o: model::DateOrigin) -> &'static str {
     }
 }
 
-/// Most words of a claim quoted in the "what is disputed" key point.
-const CLAIM_WORDS: usize = 16;
-
-/// The "what is disputed" key point: the first dispute's first two sides, each in its own
-/// words ("A says …; B says …"), and the sentence of the first claim.
+/// The "what is disputed" key point: who contradicts whom and on what ("A and B give
+/// conflicting accounts (topic)."), with the sentence of the first claim; the claims themselves
+/// are in the document's disputes.
 fn disputed_point(x: &Explainer) -> Option<(String, usize)> {
     let d = x.disputes.first()?;
-    let mut sides: Vec<(usize, usize)> = Vec::new();
-    for &(s, st) in &d.claims {
-        if !sides.iter().any(|&(o, _)| o == s) {
-            sides.push((s, st));
+    let mut sides: Vec<usize> = Vec::new();
+    for &(s, _) in &d.claims {
+        if !sides.contains(&s) {
+            sides.push(s);
         }
     }
     if sides.len() < 2 {
         return None;
     }
-    let side = |&(s, st): &(usize, usize)| {
-        let src = &x.sources[s];
-        let words: Vec<&str> = src.statements[st].text.split_whitespace().collect();
-        let mut claim = words[..words.len().min(CLAIM_WORDS)].join(" ");
-        if words.len() > CLAIM_WORDS {
-            claim.push('…');
-        }
-        format!("{} says {}", src.name, claim)
+    // An unnamed source ("Source familiar with the talks") reads in lower case mid-sentence.
+    let names: Vec<String> = sides
+        .iter()
+        .map(|&s| {
+            let src = &x.sources[s];
+            let mut c = src.name.chars();
+            match c.next() {
+                Some(f) if !src.named => f.to_lowercase().chain(c).collect(),
+                _ => src.name.clone(),
+            }
+        })
+        .collect();
+    let who = match names.len() {
+        2 => format!("{} and {}", names[0], names[1]),
+        n => format!("{}, {} and {} other source{}", names[0], names[1], n - 2, if n == 3 { "" } else { "s" }),
     };
-    let text = format!("{}; {}.", side(&sides[0]), side(&sides[1]));
-    Some((text.replace("….", "…"), x.sources[sides[0].0].statements[sides[0].1].sentence))
+    let (s, st) = d.claims[0];
+    let mut who = who;
+    if let Some(f) = who.chars().next() {
+        who = f.to_uppercase().chain(who.chars().skip(1)).collect();
+    }
+    Some((format!("{who} give conflicting accounts ({}).", d.topic), x.sources[s].statements[st].sentence))
 }
 
 /// Makes the ids of `items` unique in order ([`crate::ids::dedupe`]).

@@ -605,7 +605,7 @@ fn own_edge(s: &wire::Stakeholder, e: &EdgeView<'_>) -> bool {
 }
 
 /// Most relations listed on a stakeholder's card.
-pub const CARD_EDGES: usize = 2;
+pub const CARD_EDGES: usize = 1;
 
 /// A currency code as the unit of an amount written with its symbol ("$100 million", "USD"):
 /// the symbol says it already.
@@ -614,7 +614,7 @@ fn currency_given(text: &str, unit: &str) -> bool {
 }
 
 /// Most words of a statement in the source list; the rest is one link away, in the article.
-const STATEMENT_WORDS: usize = 10;
+const STATEMENT_WORDS: usize = 8;
 
 /// Most words of a claim in "what is disputed".
 const CLAIM_WORDS: usize = 25;
