@@ -31,9 +31,25 @@ pub const LINE_CHARS: usize = 16;
 const WIDTH: f64 = 360.0;
 const CELL_W: f64 = WIDTH / COLS as f64;
 const CELL_H: f64 = 92.0;
-const TOP: f64 = 8.0;
+const TOP: f64 = 16.0;
 const R: f64 = 14.0;
 const FONT: f64 = 12.0;
+
+/// The short verb drawn on an edge of a kind, or none ("other": the cards say what it is).
+fn edge_verb(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "meets" => "meets",
+        "cooperates" => "cooperates",
+        "supports" => "supports",
+        "opposes" => "opposes",
+        "criticizes" => "criticizes",
+        "attacks" => "attacks",
+        "negotiates" => "negotiates",
+        "part-of" => "part of",
+        "speaks-for" => "speaks for",
+        _ => return None,
+    })
+}
 
 /// Escapes text for XML content and attribute values; drops characters XML 1.0 forbids.
 pub fn escape(s: &str) -> String {
@@ -421,6 +437,7 @@ pub fn map_svg(doc: &wire::Document) -> String {
     // Edges, one per pair and kind.
     o.push_str("<g class=\"edges\" aria-hidden=\"true\">\n");
     let mut drawn: Vec<(usize, usize, &str)> = Vec::new();
+    let mut labels = String::new();
     for r in &doc.relations {
         let (Some(a), Some(b)) = (idx(&r.from), idx(&r.to)) else { continue };
         let key = (a.min(b), a.max(b), r.kind.as_str());
@@ -437,6 +454,21 @@ pub fn map_svg(doc: &wire::Document) -> String {
         let len = (dx * dx + dy * dy).sqrt().max(1.0);
         let bow = 18.0 * n;
         let (cx, cy) = (mx - dy / len * bow, my + dx / len * bow);
+        // The verb, on a copy of the curve drawn left to right so the text stays upright.
+        if let Some(verb) = edge_verb(&r.kind) {
+            let ((lx1, ly1), (lx2, ly2)) = if x1 <= x2 { ((x1, y1), (x2, y2)) } else { ((x2, y2), (x1, y1)) };
+            let id = labels.len();
+            let _ = write!(
+                labels,
+                "<path id=\"edge-{slug}-{id}\" class=\"edge-guide\" d=\"M{},{} Q{},{} {},{}\"/><text class=\"edge-label\" dy=\"-3\"><textPath href=\"#edge-{slug}-{id}\" startOffset=\"50%\" text-anchor=\"middle\">{verb}</textPath></text>\n",
+                D1(lx1),
+                D1(ly1),
+                D1(cx),
+                D1(cy),
+                D1(lx2),
+                D1(ly2)
+            );
+        }
         let (x1, y1, cx, cy, x2, y2) = (D1(x1), D1(y1), D1(cx), D1(cy), D1(x2), D1(y2));
         o.push_str("<path class=\"edge edge--");
         escape_into(&mut o, &kebab(&r.kind));
@@ -453,6 +485,8 @@ pub fn map_svg(doc: &wire::Document) -> String {
         escape_into(&mut o, &nodes[b].name);
         o.push_str("</title></path>\n");
     }
+    o.push_str("</g>\n<g class=\"edge-labels\" aria-hidden=\"true\">\n");
+    o.push_str(&labels);
     o.push_str("</g>\n<g class=\"nodes\">\n");
     for (s, markup) in nodes.iter().zip(CELLS.iter()) {
         o.push_str("<a href=\"#actor-");
