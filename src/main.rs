@@ -131,6 +131,9 @@ fn main() -> ExitCode {
             let failed = match explainer::build::build(&opts) {
                 Ok(r) => {
                     eprintln!("{}", r.summary(if verbose { usize::MAX } else { 20 }));
+                    if let Some(n) = explainer::build::journal::fault_points_passed() {
+                        eprintln!("fault points passed: {n}");
+                    }
                     let mut failed = r.failed();
                     if let Some(path) = &report {
                         if let Err(e) = std::fs::write(path, format!("{}\n", r.summary(usize::MAX))) {
