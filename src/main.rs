@@ -92,6 +92,7 @@ impl SiteArgs {
             progress: explainer::build::progress::wanted(),
             rehash: self.rehash,
             follow_outside: self.follow_outside,
+            budget_per_byte: None,
         }
     }
 }

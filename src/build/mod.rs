@@ -233,6 +233,9 @@ pub struct BuildOptions {
     pub rehash: bool,
     /// Read seeds that symlinks lead to outside the site root (see [`discover`]).
     pub follow_outside: bool,
+    /// Bytes a bundle may have per byte of its seed's text, plus 16 KiB, instead of
+    /// [`output_budget`] (for tests).
+    pub budget_per_byte: Option<usize>,
 }
 
 /// Builds the site sources for every seed.
@@ -596,14 +599,15 @@ struct Done {
     index: Option<Page>,
 }
 
-fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &str) -> Result<Done> {
+fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &str, per_byte: Option<usize>) -> Result<Done> {
     guarded(file, || {
         let Fresh { article, opts, options_key, base_slug } = *fresh;
         let sha256 = article.seed.sha256.clone();
         let x = crate::extract::run(crate::segment::segment(article), &opts);
         let files = crate::emit::bundle(&x, slug);
         let out: usize = files.iter().map(|f| f.bytes.len()).sum();
-        let budget = output_budget(x.doc.article.seed.text.len());
+        let len = x.doc.article.seed.text.len();
+        let budget = per_byte.map_or_else(|| output_budget(len), |b| (16 << 10) + b * len);
         if out > budget {
             return Err(Error::new(
                 ErrorKind::TooLarge,
@@ -1034,7 +1038,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         .into_par_iter()
         .map(|(i, f)| {
             let slug = slugs[i].as_deref().expect("prepared seeds have slugs");
-            let r = extract_and_write(&ctx, &found.seeds[i].file, f, slug);
+            let r = extract_and_write(&ctx, &found.seeds[i].file, f, slug, opts.budget_per_byte);
             progress.tick();
             (i, r)
         })
