@@ -129,9 +129,11 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Seed> {
             let enc = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
             let (cow, had_errors) = enc.decode_with_bom_removal(bytes);
             if had_errors {
+                let at = cow.find('\u{FFFD}').unwrap_or(0);
+                let (line, col) = line_col_of(cow.as_bytes(), at);
                 warnings.push(Diagnostic {
-                    line: 0,
-                    col: 0,
+                    line,
+                    col,
                     message: format!("some bytes were not valid {}; they were replaced by U+FFFD", enc.name()),
                 });
             }
@@ -234,6 +236,18 @@ mod tests {
         let s = decode("a.txt", &b).unwrap();
         assert_eq!(s.text, "Kabul news");
         assert_eq!(s.transcoded, Some("UTF-16LE"));
+    }
+
+    #[test]
+    fn bad_utf16_is_reported_at_its_line_and_column() {
+        let mut b = vec![0xFF, 0xFE];
+        for u in "Title\nab".encode_utf16() {
+            b.extend_from_slice(&u.to_le_bytes());
+        }
+        b.extend_from_slice(&0xD800u16.to_le_bytes()); // a lone surrogate
+        b.extend_from_slice(&u16::from(b'c').to_le_bytes());
+        let s = decode("a.txt", &b).unwrap();
+        assert_eq!((s.warnings[0].line, s.warnings[0].col), (2, 3), "{:?}", s.warnings);
     }
 
     #[test]

@@ -112,6 +112,7 @@ impl SiteArgs {
             rehash: self.rehash,
             preview: false,
             follow_outside: self.follow_outside,
+            budget_per_byte: None,
         }
     }
 }
@@ -171,6 +172,9 @@ fn main() -> ExitCode {
             let failed = match explainer::build::build(&opts) {
                 Ok(r) => {
                     eprintln!("{}", r.summary(if verbose { usize::MAX } else { 20 }));
+                    if let Some(n) = explainer::build::journal::fault_points_passed() {
+                        eprintln!("fault points passed: {n}");
+                    }
                     let mut failed = r.failed();
                     if let Some(path) = &report {
                         if let Err(e) = std::fs::write(path, format!("{}\n", r.summary(usize::MAX))) {

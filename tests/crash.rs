@@ -69,7 +69,7 @@ fn build_ok(root: &Path, what: &str) {
     }
 }
 
-/// Whether the build ran to its end (`None`: it was aborted by the fault point).
+/// The build killed at its `n`-th file-system change (`None`), or its output when it has fewer.
 fn build_killed_at(root: &Path, n: usize) -> Option<Output> {
     let out = explainer(root, Some(n));
     if out.status.success() {
@@ -118,9 +118,27 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Kill moments: 1, 2, 3, 5, 8, … (×1.6) up to the first that lets the build finish.
-fn moments() -> impl Iterator<Item = usize> {
-    std::iter::successors(Some(1usize), |&n| Some((n * 8 / 5).max(n + 1)))
+/// How many file-system changes a build of `root` makes (the binary says so when
+/// `EXPLAINER_ABORT_AFTER_WRITES` is set and not reached). The build is done on a copy.
+fn operations(root: &Path) -> usize {
+    let copy = root.with_extension("count");
+    let _ = std::fs::remove_dir_all(&copy);
+    copy_dir(root, &copy);
+    let out = explainer(&copy, Some(usize::MAX));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let _ = std::fs::remove_dir_all(&copy);
+    err.lines().find_map(|l| l.strip_prefix("fault points passed: ")).and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("no count in\n{err}"))
+}
+
+/// Kill moments of a build of `total` operations: 1, 2, 4, 8, … and, from the end, `total`,
+/// `total - 1`, `total - 2`, `total - 4`, … (the clean-up and the manifest come last).
+fn moments(total: usize) -> Vec<usize> {
+    let up = std::iter::successors(Some(1usize), |&n| Some(n * 2)).take_while(|&n| n <= total);
+    let down = std::iter::successors(Some(0usize), |&n| Some(if n == 0 { 1 } else { n * 2 })).take_while(|&n| n < total).map(|n| total - n);
+    let mut v: Vec<usize> = up.chain(down).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 const SEEDS: usize = 40;
@@ -155,7 +173,7 @@ fn kill_9_during_rebuild_after_200_deleted_and_800_changed_recovers_exactly() {
 
     let mut tried = Vec::new();
     for incremental in [false, true] {
-        for n in moments() {
+        let fresh = || {
             let root = site("kill");
             if incremental {
                 copy_dir(&cold, &root);
@@ -163,23 +181,25 @@ fn kill_9_during_rebuild_after_200_deleted_and_800_changed_recovers_exactly() {
             } else {
                 write_corpus(&root, &corpus);
             }
-            let finished = build_killed_at(&root, n).is_some();
-            if !finished && n % 3 == 0 {
+            root
+        };
+        let total = operations(&fresh());
+        for n in moments(total) {
+            let root = fresh();
+            assert!(build_killed_at(&root, n).is_none(), "the build of {total} operations was not killed at {n}");
+            if n % 3 == 0 {
                 // Killed twice in a row.
                 build_killed_at(&root, n / 3 + 1);
             }
-            let what = format!("{} build killed at file operation {n}", if incremental { "incremental" } else { "cold" });
+            let what = format!("{} build killed at file operation {n} of {total}", if incremental { "incremental" } else { "cold" });
             build_ok(&root, &what);
             assert_same(&snapshot(&root), if incremental { &want_incr } else { &want_cold }, &what);
             let _ = std::fs::remove_dir_all(&root);
-            if finished {
-                break;
-            }
-            tried.push((incremental, n));
+            tried.push((incremental, n, total));
         }
     }
-    eprintln!("killed at {} moments: {tried:?}", tried.len());
-    assert!(tried.iter().filter(|(inc, _)| *inc).count() >= 8 && tried.iter().filter(|(inc, _)| !*inc).count() >= 8, "{tried:?}");
+    eprintln!("killed at {} moments (cold/incremental, operation, of): {tried:?}", tried.len());
+    assert!(tried.iter().filter(|t| t.0).count() >= 12 && tried.iter().filter(|t| !t.0).count() >= 12, "{tried:?}");
     let _ = std::fs::remove_dir_all(&cold);
     let _ = std::fs::remove_dir_all(&incr);
 }

@@ -1096,3 +1096,18 @@ fn seed_symlinked_to_etc_passwd_is_not_read_without_follow_outside() {
     let _ = std::fs::remove_dir_all(&root);
     let _ = std::fs::remove_dir_all(&outside);
 }
+
+/// A seed whose bundle would be over its budget is skipped with a message naming it; the others
+/// are built (the budget is lowered here: no seed known today goes over the real one).
+#[test]
+fn seed_over_its_output_budget_is_skipped_and_the_others_are_built() {
+    let root = site("budget");
+    write(&root, "seeds/short.txt", "A short seed\n\nOne line.\n");
+    write(&root, "seeds/long.txt", article("A longer seed with many stakeholders", &"Thomas West met Abdul Qani in Doha, officials said. ".repeat(40)));
+    let r = build(&BuildOptions { budget_per_byte: Some(20), ..opts(&root) }).unwrap();
+    assert_eq!(r.built, vec!["seeds/short.txt".to_string()], "{}", r.summary(20));
+    let e = &r.skipped[0];
+    assert_eq!((e.file.as_deref(), e.kind), (Some("seeds/long.txt"), ErrorKind::TooLarge), "{e}");
+    assert!(e.message.contains("over the budget"), "{e}");
+    let _ = std::fs::remove_dir_all(&root);
+}

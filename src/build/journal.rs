@@ -37,17 +37,27 @@ use std::sync::{Mutex, OnceLock};
 /// The journal's path relative to the site root.
 pub const PATH: &str = ".explainer/pending";
 
+static FAULT_POINTS: AtomicUsize = AtomicUsize::new(0);
+
+fn abort_limit() -> Option<usize> {
+    static LIMIT: OnceLock<Option<usize>> = OnceLock::new();
+    *LIMIT.get_or_init(|| std::env::var("EXPLAINER_ABORT_AFTER_WRITES").ok().and_then(|v| v.parse().ok()))
+}
+
 /// Called before every file-system change a build makes: aborts the process at the N-th when
 /// `EXPLAINER_ABORT_AFTER_WRITES=N` is set (see the module doc).
 pub fn fault_point() {
-    static LIMIT: OnceLock<Option<usize>> = OnceLock::new();
-    static COUNT: AtomicUsize = AtomicUsize::new(0);
-    let limit = *LIMIT.get_or_init(|| std::env::var("EXPLAINER_ABORT_AFTER_WRITES").ok().and_then(|v| v.parse().ok()));
-    if let Some(n) = limit {
-        if COUNT.fetch_add(1, Ordering::SeqCst) + 1 >= n {
+    if let Some(n) = abort_limit() {
+        if FAULT_POINTS.fetch_add(1, Ordering::SeqCst) + 1 >= n {
             std::process::abort();
         }
     }
+}
+
+/// With `EXPLAINER_ABORT_AFTER_WRITES` set: how many fault points the run passed without
+/// reaching N (the CLI prints it, so a test knows how many moments a build has).
+pub fn fault_points_passed() -> Option<usize> {
+    abort_limit().map(|_| FAULT_POINTS.load(Ordering::SeqCst))
 }
 
 /// Test hook for failing writes (the crash and hostile tests; a read-only or full disk cannot be

@@ -237,6 +237,9 @@ pub struct BuildOptions {
     pub preview: bool,
     /// Read seeds that symlinks lead to outside the site root (see [`discover`]).
     pub follow_outside: bool,
+    /// Bytes a bundle may have per byte of its seed's text, plus 16 KiB, instead of
+    /// [`output_budget`] (for tests).
+    pub budget_per_byte: Option<usize>,
 }
 
 /// Builds the site sources for every seed.
@@ -613,7 +616,7 @@ struct Done {
     index: Option<Page>,
 }
 
-fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &str) -> Result<Done> {
+fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &str, per_byte: Option<usize>) -> Result<Done> {
     guarded(file, || {
         let Fresh { article, opts, edits, options_key, base_slug } = *fresh;
         let sha256 = article.seed.sha256.clone();
@@ -630,7 +633,8 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &s
         }
         let files = crate::emit::bundle_with(&x, doc, slug);
         let out: usize = files.iter().map(|f| f.bytes.len()).sum();
-        let budget = output_budget(x.doc.article.seed.text.len());
+        let len = x.doc.article.seed.text.len();
+        let budget = per_byte.map_or_else(|| output_budget(len), |b| (16 << 10) + b * len);
         if out > budget {
             return Err(Error::new(
                 ErrorKind::TooLarge,
@@ -1061,7 +1065,7 @@ fn build_locked(opts: &BuildOptions) -> Result<Report> {
         .into_par_iter()
         .map(|(i, f)| {
             let slug = slugs[i].as_deref().expect("prepared seeds have slugs");
-            let r = extract_and_write(&ctx, &found.seeds[i].file, f, slug);
+            let r = extract_and_write(&ctx, &found.seeds[i].file, f, slug, opts.budget_per_byte);
             progress.tick();
             (i, r)
         })
