@@ -9,6 +9,9 @@
 //! and blank files. Line endings are kept as they are (spans index the text as read); later stages
 //! treat `\r\n`, `\r` and `\n` alike.
 //!
+//! HTML seeds (`.html`, `.htm`, `.html.gz`) are handed to [`crate::html`], which extracts the
+//! page's main content and metadata.
+//!
 //! What it gets wrong: UTF-16 without a BOM is taken for binary; a legacy encoding other than
 //! Windows-1252 (e.g. KOI8-R) decodes to mojibake rather than failing.
 
@@ -25,6 +28,14 @@ pub fn read(path: &Path, file: &str) -> Result<Seed> {
 
 /// Decodes the bytes of a seed.
 pub fn decode(file: &str, bytes: &[u8]) -> Result<Seed> {
+    if crate::html::is_html_name(file) {
+        return crate::html::decode(file, bytes);
+    }
+    decode_text(file, bytes)
+}
+
+/// Decodes the bytes of a text seed (see the module doc).
+pub fn decode_text(file: &str, bytes: &[u8]) -> Result<Seed> {
     let sha256 = hex(&Sha256::digest(bytes));
     let mut warnings = Vec::new();
     let (text, transcoded): (String, Option<&'static str>) =
@@ -80,7 +91,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Seed> {
             .in_file(file)
             .hint("seeds must be plain text articles"));
     }
-    Ok(Seed { file: file.to_string(), text, sha256, transcoded, warnings })
+    Ok(Seed { file: file.to_string(), text, sha256, transcoded, warnings, format: Default::default(), page: None })
 }
 
 fn invalid_utf8(file: &str, bytes: &[u8], e: std::str::Utf8Error) -> Error {
