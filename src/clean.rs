@@ -217,6 +217,9 @@ fn is_prose(line: &str) -> bool {
 
 /// Cleans a seed into an article.
 pub fn clean(seed: Seed) -> CleanArticle {
+    if seed.page.is_some() {
+        return crate::html::clean(seed);
+    }
     let text = seed.text.as_str();
     let all = lines(text);
     let mut removed: Vec<Removed> = Vec::new();
@@ -368,7 +371,7 @@ pub fn clean(seed: Seed) -> CleanArticle {
         title = paragraphs.first().map(|p| first_words(&p.text, 12)).unwrap_or_else(|| "Untitled article".to_string());
     }
     removed.sort_by_key(|r| r.span);
-    CleanArticle { seed, title, title_span, labels, section, published, paragraphs, removed }
+    CleanArticle { seed, title, title_span, labels, section, published, paragraphs, removed, authors: Vec::new(), updated: None, place: None }
 }
 
 fn first_words(s: &str, n: usize) -> String {

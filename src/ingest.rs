@@ -21,6 +21,9 @@
 //! Bounded: a seed larger than [`MAX_SEED_BYTES`] is refused by its length on disk, before it is
 //! read, and is read through a limit (a file that grows meanwhile is refused too).
 //!
+//! HTML seeds (`.html`, `.htm`, `.html.gz`) are handed to [`crate::html`], which extracts the
+//! page's main content and metadata.
+//!
 //! What it gets wrong: UTF-16 without a BOM is taken for binary; a legacy encoding other than
 //! Windows-1252 (e.g. KOI8-R) decodes to mojibake rather than failing; removing joiners splits
 //! emoji sequences (a family emoji becomes its people) and Persian/Indic words that use ZWNJ.
@@ -117,6 +120,14 @@ pub fn normalise(text: &str) -> (String, usize, usize) {
 
 /// Decodes the bytes of a seed.
 pub fn decode(file: &str, bytes: &[u8]) -> Result<Seed> {
+    if crate::html::is_html_name(file) {
+        return crate::html::decode(file, bytes);
+    }
+    decode_text(file, bytes)
+}
+
+/// Decodes the bytes of a text seed (see the module doc).
+pub fn decode_text(file: &str, bytes: &[u8]) -> Result<Seed> {
     let sha256 = hex(&Sha256::digest(bytes));
     let mut warnings = Vec::new();
     let (text, transcoded): (String, Option<&'static str>) =
@@ -186,7 +197,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<Seed> {
             .in_file(file)
             .hint("seeds must be plain text articles"));
     }
-    Ok(Seed { file: file.to_string(), text, sha256, transcoded, warnings })
+    Ok(Seed { file: file.to_string(), text, sha256, transcoded, warnings, format: Default::default(), page: None })
 }
 
 /// 1-based (line, column in characters) of byte `at` of `bytes`, whose first `at` bytes are

@@ -22,6 +22,7 @@ pub mod edit;
 pub mod emit;
 pub mod error;
 pub mod extract;
+pub mod html;
 pub mod ids;
 pub mod ingest;
 pub mod lexicon;
@@ -59,6 +60,8 @@ pub fn document(x: &Explainer, edits: Option<&edit::Edits>) -> (wire::Document, 
 
 /// The settings file of a seed: its path with the extension `.toml`.
 pub fn settings_path(seed: &Path) -> std::path::PathBuf {
+    // `a.html.gz` → `a.toml`, like `a.txt` → `a.toml`.
+    let seed = if seed.extension().is_some_and(|x| x.eq_ignore_ascii_case("gz")) { seed.with_extension("") } else { seed.to_path_buf() };
     seed.with_extension("toml")
 }
 

@@ -136,6 +136,63 @@ pub struct Seed {
     /// `Some("UTF-16LE")` etc. when the bytes were not UTF-8.
     pub transcoded: Option<&'static str>,
     pub warnings: Vec<Diagnostic>,
+    /// What the file was: plain text (spans index the decoded text) or an HTML page (spans
+    /// index the text extracted from it, see [`crate::html`]).
+    pub format: SeedFormat,
+    /// For an HTML seed: the page's blocks in `text` and its own metadata.
+    pub page: Option<Box<Page>>,
+}
+
+/// The format of a seed file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SeedFormat {
+    /// `.txt`: the text of a page (a scrape of the rendered page, or a clean article).
+    #[default]
+    Text,
+    /// `.html`, `.htm`, `.html.gz`: a saved web page; its main content is extracted.
+    Html,
+}
+
+impl SeedFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SeedFormat::Text => "text",
+            SeedFormat::Html => "html",
+        }
+    }
+    /// What `span` offsets index into, for explainer/1's `text_basis`.
+    pub fn text_basis(self) -> &'static str {
+        match self {
+            SeedFormat::Text => "seed text",
+            SeedFormat::Html => "extracted text",
+        }
+    }
+}
+
+/// What an HTML page says about itself (JSON-LD, OpenGraph, `<meta>`, `<time>`), as written
+/// (trimmed, white space folded); dates as `YYYY-MM-DD` when they parse.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageMeta {
+    pub headline: Option<String>,
+    pub description: Option<String>,
+    pub authors: Vec<String>,
+    pub publisher: Option<String>,
+    pub section: Option<String>,
+    pub keywords: Vec<String>,
+    pub canonical: Option<String>,
+    pub language: Option<String>,
+    pub published: Option<Ymd>,
+    pub modified: Option<Ymd>,
+}
+
+/// The extracted content of an HTML seed: its blocks, as spans into [`Seed::text`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// The headline line at the top of the extracted text, when the page has one.
+    pub headline: Option<Span>,
+    /// Headings, paragraphs, quotes and list items, in page order.
+    pub blocks: Vec<(ParagraphKind, Span)>,
+    pub meta: PageMeta,
 }
 
 impl Seed {
@@ -226,6 +283,12 @@ pub struct CleanArticle {
     pub published: Option<Published>,
     pub paragraphs: Vec<Paragraph>,
     pub removed: Vec<Removed>,
+    /// The article's authors (from its byline or the page's metadata), in order.
+    pub authors: Vec<String>,
+    /// The date the article was last updated, when the page states one.
+    pub updated: Option<Ymd>,
+    /// The place of a dateline ("KABUL" in "KABUL, Oct 30 (Reuters) -"), title-cased.
+    pub place: Option<String>,
 }
 
 /// A sentence of the cleaned article.

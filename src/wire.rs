@@ -47,6 +47,51 @@ pub struct Document {
     /// Extension: whether editors reviewed or corrected this document, and what they changed.
     #[serde(default)]
     pub editorial: Editorial,
+    /// Extension: the seed's format, `text` (a `.txt` seed) or `html` (a saved web page).
+    #[serde(default = "text_format")]
+    pub format: String,
+    /// Extension: what every `span` indexes into (byte offsets, UTF-8): `seed text` (the seed
+    /// file's text as decoded) or `extracted text` (for an HTML seed: the headline and the
+    /// blocks extracted from the page, one after another, separated by blank lines).
+    #[serde(default = "seed_text")]
+    pub text_basis: String,
+    /// Extension: the article's authors (its byline, or the page's metadata), in order.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// Extension: when the article was last updated (`YYYY-MM-DD`), where the page says.
+    #[serde(default)]
+    pub updated: Option<String>,
+    /// Extension: the place of the article's dateline ("Kabul" in "KABUL, Oct 30 (Reuters) -").
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Extension: what an HTML page says about itself (JSON-LD, OpenGraph, `<meta>`); null for
+    /// text seeds.
+    #[serde(default)]
+    pub page: Option<PageMeta>,
+}
+
+fn text_format() -> String {
+    "text".to_string()
+}
+
+fn seed_text() -> String {
+    "seed text".to_string()
+}
+
+/// Extension: an HTML page's own metadata, as the page states it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PageMeta {
+    pub headline: Option<String>,
+    pub description: Option<String>,
+    pub authors: Vec<String>,
+    pub publisher: Option<String>,
+    pub section: Option<String>,
+    pub keywords: Vec<String>,
+    pub canonical: Option<String>,
+    pub language: Option<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
 }
 
 /// Who made an item: `machine` (extracted, untouched), `edited` (extracted, then corrected in
@@ -596,6 +641,26 @@ impl Document {
             warnings: x.warnings.iter().map(|w| format!("{}:{}: {}", w.line, w.col, w.message)).collect(),
             key_points,
             editorial: Editorial::default(),
+            format: a.seed.format.as_str().to_string(),
+            text_basis: a.seed.format.text_basis().to_string(),
+            authors: a.authors.clone(),
+            updated: a.updated.map(|d| d.to_string()),
+            place: a.place.clone(),
+            page: a.seed.page.as_ref().map(|p| {
+                let m = &p.meta;
+                PageMeta {
+                    headline: m.headline.clone(),
+                    description: m.description.clone(),
+                    authors: m.authors.clone(),
+                    publisher: m.publisher.clone(),
+                    section: m.section.clone(),
+                    keywords: m.keywords.clone(),
+                    canonical: m.canonical.clone(),
+                    language: m.language.clone(),
+                    published: m.published.map(|d| d.to_string()),
+                    modified: m.modified.map(|d| d.to_string()),
+                }
+            }),
         }
     }
 

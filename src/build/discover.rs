@@ -6,7 +6,8 @@
 //! why they were passed over; and problems with the folder itself (unreadable folders, symlink
 //! loops).
 //!
-//! Rules: a seed is a regular file (or a symlink to one) ending in `.txt` (any case); nested
+//! Rules: a seed is a regular file (or a symlink to one) ending in `.txt`, or a saved web page
+//! ending in `.html`, `.htm`, `.xhtml` or one of those plus `.gz` (any case); nested
 //! folders are walked; symlinks are followed and loops are reported, not followed; hidden files and
 //! folders (names starting with `.`) are passed over; `<name>.toml` next to `<name>.txt` holds that
 //! seed's settings (see [`settings`](super::settings)).
@@ -17,7 +18,8 @@
 //! build publishes nothing from elsewhere on the machine unless told to. Paths are compared
 //! after resolving every symlink (`canonicalize`), only when the walk met a symlink.
 //!
-//! What it gets wrong: the same file reached through two symlinks is two seeds (two pages).
+//! What it gets wrong: the same file reached through two symlinks is two seeds (two pages), and so
+//! are `a.txt` and `a.html` side by side (sharing the settings file `a.toml`).
 
 use crate::error::{display_path, Error, ErrorKind};
 use std::collections::BTreeSet;
@@ -52,7 +54,13 @@ pub struct Found {
 }
 
 fn is_txt(p: &Path) -> bool {
-    p.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt"))
+    p.extension().is_some_and(|x| x.eq_ignore_ascii_case("txt")) || crate::html::is_html_name(&p.to_string_lossy())
+}
+
+/// The path without its seed extension(s): `a.txt`, `a.html`, `a.html.gz` → `a`.
+fn stem(p: &Path) -> PathBuf {
+    let p = if p.extension().is_some_and(|x| x.eq_ignore_ascii_case("gz")) { p.with_extension("") } else { p.to_path_buf() };
+    p.with_extension("")
 }
 
 fn is_toml(p: &Path) -> bool {
@@ -131,7 +139,7 @@ pub fn find_with(root: &Path, follow_outside: bool) -> Found {
         } else if is_toml(p) {
             tomls.push((p.to_path_buf(), file));
         } else {
-            found.ignored.push(Ignored { file, reason: "not a .txt file (only .txt files are articles)".into() });
+            found.ignored.push(Ignored { file, reason: "not a seed (articles are .txt, .html, .htm or .html.gz files)".into() });
         }
     }
 
@@ -154,7 +162,7 @@ pub fn find_with(root: &Path, follow_outside: bool) -> Found {
             outside(&mut tomls);
         }
     }
-    let txt_stems: BTreeSet<PathBuf> = txt.iter().map(|(p, _)| p.with_extension("")).collect();
+    let txt_stems: BTreeSet<PathBuf> = txt.iter().map(|(p, _)| stem(p)).collect();
     let mut settings_of = std::collections::BTreeMap::new();
     for (p, f) in tomls {
         let stem = p.with_extension("");
@@ -170,7 +178,7 @@ pub fn find_with(root: &Path, follow_outside: bool) -> Found {
     found.seeds = txt
         .into_iter()
         .map(|(path, file)| {
-            let settings = settings_of.remove(&path.with_extension(""));
+            let settings = settings_of.remove(&stem(&path));
             SeedFile { path, file, settings }
         })
         .collect();
@@ -178,4 +186,26 @@ pub fn find_with(root: &Path, follow_outside: bool) -> Found {
     found.ignored.sort();
     found.ignored.dedup();
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_pages_are_seeds_with_their_settings() {
+        let dir = std::env::temp_dir().join(format!("explainer-discover-{}", std::process::id()));
+        let seeds = dir.join("seeds");
+        std::fs::create_dir_all(&seeds).unwrap();
+        for f in ["a.txt", "b.html", "c.HTM", "d.html.gz", "d.toml", "e.pdf"] {
+            std::fs::write(seeds.join(f), "x").unwrap();
+        }
+        let found = find(&dir);
+        let files: Vec<_> = found.seeds.iter().map(|s| s.file.as_str()).collect();
+        assert_eq!(files, vec!["seeds/a.txt", "seeds/b.html", "seeds/c.HTM", "seeds/d.html.gz"]);
+        assert_eq!(found.seeds[3].settings.as_ref().map(|s| s.1.as_str()), Some("seeds/d.toml"));
+        assert_eq!(found.ignored.len(), 1, "{:?}", found.ignored);
+        assert!(found.ignored[0].reason.contains(".html"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
