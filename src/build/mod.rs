@@ -621,14 +621,14 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &s
         let Fresh { article, opts, edits, options_key, base_slug } = *fresh;
         let sha256 = article.seed.sha256.clone();
         let x = crate::extract::run(crate::segment::segment(article), &opts);
-        let (doc, notes) = crate::document(&x, edits.as_ref());
+        let (mut doc, notes) = crate::document(&x, edits.as_ref());
+        doc.slug = slug.to_string();
         let title = doc.title.clone();
         let actors: Vec<(String, String)> = doc.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
         let actor_details: Vec<(String, String)> = doc.stakeholders.iter().map(|s| (s.kind.clone(), s.role.clone().unwrap_or_default())).collect();
         if ctx.preview {
             // Before the bundle: `zola serve` re-renders the page when the bundle changes, and
             // must find its snippets up to date then.
-            let doc = crate::wire::Document { slug: slug.to_string(), ..doc.clone() };
             crate::edit::snippet::write_preview(ctx.root, slug, &doc)?;
         }
         let files = crate::emit::bundle_with(&x, doc, slug);

@@ -332,9 +332,12 @@ impl Cx<'_> {
         }
         let mut into: BTreeMap<String, String> = BTreeMap::new();
         let mut hide: BTreeSet<String> = BTreeSet::new();
+        // Ids and names as extracted: the loop changes fields, not which stakeholders there are.
+        let known: BTreeSet<String> = doc.stakeholders.iter().map(|s| s.id.clone()).collect();
+        let names: Vec<(String, String)> = doc.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect();
+        let cands: Vec<(&str, String)> = names.iter().map(|(id, n)| (id.as_str(), n.clone())).collect();
         for it in edits {
             let Some(i) = doc.stakeholders.iter().position(|s| s.id == it.id) else {
-                let cands: Vec<(&str, String)> = doc.stakeholders.iter().map(|s| (s.id.as_str(), s.name.clone())).collect();
                 let hint = it.edit.name.clone().unwrap_or_default();
                 self.stale("stakeholders", &it.id, it.line, &hint, &cands);
                 continue;
@@ -345,15 +348,13 @@ impl Cx<'_> {
                 continue;
             }
             if let Some(target) = &e.merge_into {
-                if target == &it.id || !doc.stakeholders.iter().any(|s| &s.id == target) {
-                    let cands: Vec<(&str, String)> = doc.stakeholders.iter().map(|s| (s.id.as_str(), s.name.clone())).collect();
+                if target == &it.id || !known.contains(target) {
                     let near = nearest(&self.edits.lines, usize::MAX, "", target, &cands).map(|(c, _)| format!(" (nearest: {c})")).unwrap_or_default();
                     self.note(it.line, format!("[stakeholders.{}] merge_into = {target:?}: no other stakeholder has that id{near}; not merged", it.id));
                 } else {
                     into.insert(it.id.clone(), target.clone());
                 }
             }
-            let known: BTreeSet<String> = doc.stakeholders.iter().map(|s| s.id.clone()).collect();
             let s = &mut doc.stakeholders[i];
             let mut changed = false;
             if let Some(n) = &e.name {
@@ -815,8 +816,8 @@ impl Cx<'_> {
                 Some(i)
             }
             None => {
-                let cands: Vec<(String, String)> = article.body_sentences().map(|i| (article.sentence_text(i), article.sentence_text(i))).collect();
-                let cands: Vec<(&str, String)> = cands.iter().map(|(a, b)| (a.as_str(), b.clone())).collect();
+                let sentences: Vec<String> = article.body_sentences().map(|i| article.sentence_text(i)).collect();
+                let cands: Vec<(&str, String)> = sentences.iter().map(|t| (t.as_str(), t.clone())).collect();
                 let near = nearest(&[], 0, quote, "", &cands).map(|(s, _)| format!("; nearest sentence: {:?}", snippet::short(s, 100))).unwrap_or_default();
                 self.note(line, format!("[{table}] quote = {:?} is not in the article{near}; not added", snippet::short(quote, 60)));
                 None
