@@ -11,9 +11,15 @@
 //! line that reads like one. In the body, a line that is wholly site chrome (a phrase from
 //! `data/chrome.txt`: comment forms, share buttons, "Trending" …) is dropped, and once the chrome
 //! starts at the end of the page, everything after it goes too. A short line with no closing
-//! punctuation, in capitals, is a subhead.
+//! punctuation, in capitals, is a subhead. Around the story, the page's main run of prose is
+//! found with no per-site lists: long lines score their words, runs of short lines (menus,
+//! teaser lists, footers, share bars) cost more the longer they run, and lines outside the best
+//! stretch are dropped as "before/after the article's main text".
 //!
-//! What it gets wrong: a page whose headline is missing takes its first sentence as the title;
+//! What it gets wrong: prose furniture next to the story (a teaser's one-line summary, a
+//! comment, an author bio, a cookie notice) stays when it is long; a story cut in two by a long
+//! list of short lines keeps only its larger part (0.82 F1 on `../shared/eval/webpages` text,
+//! `tools/score_pages.sh`). A page whose headline is missing takes its first sentence as the title;
 //! a subhead in sentence case without capitals is kept as text; chrome phrases in another
 //! language are kept.
 
@@ -297,8 +303,21 @@ pub fn clean(seed: Seed) -> CleanArticle {
         r.text = text[r.span.start..r.span.end].to_string();
     }
 
-    // 2. The tail: once chrome starts near the end and only chrome-like lines follow, drop it all.
-    let body_lines = &all[body_start.min(all.len())..];
+    // 2. The main run of prose: on a scraped page the article is the densest stretch of long
+    // lines, and the menus, teaser lists, footers and comment threads around it are runs of short
+    // lines. Lines outside that stretch go, each listed with its reason.
+    let body_all = &all[body_start.min(all.len())..];
+    let (run_lo, run_hi) = main_run(text, body_all);
+    for (j, l) in body_all.iter().enumerate() {
+        if !l.span.is_empty() && (j < run_lo || j > run_hi) {
+            let s = &text[l.span.start..l.span.end];
+            let reason = chrome_reason(s).unwrap_or(if j < run_lo { "before the article's main text" } else { "after the article's main text" });
+            remove(l.span, reason, &mut removed);
+        }
+    }
+    let body_lines = &body_all[run_lo.min(body_all.len())..(run_hi + 1).min(body_all.len())];
+
+    // 3. The tail: once chrome starts near the end and only chrome-like lines follow, drop it all.
     let mut tail_start = body_lines.len();
     for j in (0..body_lines.len()).rev() {
         let l = body_lines[j];
@@ -331,7 +350,7 @@ pub fn clean(seed: Seed) -> CleanArticle {
         remove(l.span, reason, &mut removed);
     }
 
-    // 3. The body: blocks of lines; chrome lines inside it are dropped, subheads split off.
+    // 4. The body: blocks of lines; chrome lines inside it are dropped, subheads split off.
     let mut paragraphs: Vec<Paragraph> = Vec::new();
     let mut block: Vec<Span> = Vec::new();
     let flush = |block: &mut Vec<Span>, paragraphs: &mut Vec<Paragraph>| {
@@ -372,6 +391,57 @@ pub fn clean(seed: Seed) -> CleanArticle {
     }
     removed.sort_by_key(|r| r.span);
     CleanArticle { seed, title, title_span, labels, section, published, paragraphs, removed, authors: Vec::new(), updated: None, place: None }
+}
+
+/// A line long enough to be a paragraph of the article: 20 words, or 10 ending a sentence.
+fn is_long_line(s: &str) -> bool {
+    let end = s.trim_end_matches(['”', '"', '’', '\'', ')', '»']);
+    words(s, 20) >= 20 || (words(s, 10) >= 10 && end.ends_with(['.', '!', '?', '…', ':']))
+}
+
+/// A sentence of three words or more, ending as sentences end.
+fn is_sentence_line(s: &str) -> bool {
+    let end = s.trim_end_matches(['”', '"', '’', '\'', ')', '»']);
+    words(s, 3) >= 3 && end.ends_with(['.', '!', '?'])
+}
+
+/// The stretch of `lines` (indices, inclusive) with the most prose: each long line scores its
+/// words (at most 60), a short sentence half its words, each other line costs 2 per line of the run of short lines it ends (at
+/// most 6), and the best-scoring contiguous stretch wins (Kadane's maximum subarray). A page
+/// with no long line keeps everything: there is no main run to prefer.
+fn main_run(text: &str, lines: &[Line]) -> (usize, usize) {
+    let mut best: Option<(i64, usize, usize)> = None;
+    let (mut cur, mut start, mut run) = (0i64, 0usize, 0i64);
+    for (i, l) in lines.iter().enumerate() {
+        if l.span.is_empty() {
+            continue;
+        }
+        let s = &text[l.span.start..l.span.end];
+        let score = if is_long_line(s) {
+            run = 0;
+            words(s, 60) as i64
+        } else if is_sentence_line(s) {
+            // A short sentence (a one-line paragraph of a terse story) is neither prose enough to
+            // anchor the run nor furniture enough to break it.
+            run = 0;
+            words(s, 10) as i64 / 2
+        } else {
+            run += 1;
+            -2 * run.min(3)
+        };
+        if cur < 0 {
+            cur = 0;
+            start = i;
+        }
+        cur += score;
+        if cur > 0 && best.is_none_or(|(b, _, _)| cur > b) {
+            best = Some((cur, start, i));
+        }
+    }
+    match best {
+        Some((_, lo, hi)) if lines[lo..=hi].iter().any(|l| !l.span.is_empty() && is_long_line(&text[l.span.start..l.span.end])) => (lo, hi),
+        _ => (0, lines.len().saturating_sub(1)),
+    }
 }
 
 fn first_words(s: &str, n: usize) -> String {
@@ -458,6 +528,32 @@ mod tests {
             let u: Vec<_> = lf.paragraphs.iter().map(|p| p.text.clone()).collect();
             assert_eq!(t, u);
         }
+    }
+
+    /// A scraped page (own fixture): a menu run before the story, a teaser list and a footer
+    /// after it. The story's paragraphs and its one subhead stay; the runs of short lines around
+    /// it go, each with a reason.
+    #[test]
+    fn menus_and_teaser_lists_around_the_main_run_go() {
+        let story = "The city council approved the new budget on Tuesday after a long debate that ran late into the night, officials said.";
+        let text = format!(
+            "Harbour plan approved\n\nHome\nWorld\nBusiness\nSport\nWeather\n\n{story}\n\nWHAT COMES NEXT\n\n{story}\n\nMore stories\nSchools reopen\nA new bridge\nStorm warning\nTrain fares rise\nContact us\nAbout us\n"
+        );
+        let a = article(&text);
+        let kept: Vec<_> = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(kept, vec![story, "WHAT COMES NEXT", story]);
+        for gone in ["Business", "Weather", "Schools reopen", "Contact us"] {
+            assert!(a.removed.iter().any(|r| r.text == gone), "{gone} not listed as removed");
+        }
+        assert!(a.removed.iter().all(|r| !r.reason.is_empty()));
+    }
+
+    /// A terse story whose paragraphs are all short sentences has no main run to prefer: nothing
+    /// of it is cut.
+    #[test]
+    fn a_story_of_short_sentences_is_kept_whole() {
+        let a = article("Vote today\n\nThe council will vote today.\n\nWill it pass?\n\nThe mayor expects a close vote.\n");
+        assert_eq!(a.paragraphs.len(), 3);
     }
 
     #[test]
