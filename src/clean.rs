@@ -24,7 +24,7 @@
 //! language are kept.
 
 use crate::lexicon;
-use crate::model::{fold_whitespace, CleanArticle, DateOrigin, Paragraph, ParagraphKind, Published, Removed, Seed, Span, Ymd};
+use crate::model::{fold_whitespace, CleanArticle, Diagnostic, DateOrigin, Paragraph, ParagraphKind, Published, Removed, Seed, Span, Ymd};
 
 /// A line of the seed: its span without the line break, trimmed of white space.
 #[derive(Debug, Clone, Copy)]
@@ -444,6 +444,57 @@ fn main_run(text: &str, lines: &[Line]) -> (usize, usize) {
     }
 }
 
+/// What a cleaned page is, when it is not a whole English article: said as warnings on the seed
+/// (the build goes on, and the page carries them). A page with almost no body ("no article
+/// body": a listing, a home page, an error page), a body that ends in a paywall prompt ("cut off
+/// by a paywall"), and a body that is not English (the extractors read English). Language is told
+/// by the share of common English function words, so a short English body may read as foreign.
+pub fn assess(article: &CleanArticle) -> Vec<Diagnostic> {
+    let seed = &article.seed;
+    let mut out = Vec::new();
+    let body: Vec<&Paragraph> = article.paragraphs.iter().filter(|p| p.kind != ParagraphKind::Heading).collect();
+    let words_in_body: usize = body.iter().map(|p| p.text.split_whitespace().count()).sum();
+    let at = |p: Option<&&Paragraph>| p.map(|p| p.span.start);
+    if words_in_body < 60 {
+        let msg = format!(
+            "no article body: the page has {words_in_body} words of running text; check that the seed is one article, not a listing, a home page or an error page"
+        );
+        out.push(match at(body.first()) {
+            Some(o) => seed.diagnostic_at(o, msg),
+            None => Diagnostic { line: 0, col: 0, message: msg },
+        });
+    }
+    // A paywall prompt in the body, or among the removed lines after the last paragraph.
+    let last = article.paragraphs.last().map(|p| p.span.end).unwrap_or(0);
+    let prompt = |t: &str| {
+        let t = t.to_lowercase();
+        lexicon::PAYWALL.iter().any(|p| t.contains(p))
+    };
+    let hit = body.iter().map(|p| (p.span.start, p.text.as_str())).chain(article.removed.iter().filter(|r| r.span.start >= last).map(|r| (r.span.start, r.text.as_str()))).find(|(_, t)| words(t, 31) <= 30 && prompt(t));
+    if let Some((o, _)) = hit {
+        out.push(seed.diagnostic_at(o, "cut off by a paywall: the page holds only the start of the article; save the page from a subscribed session to explain all of it"));
+    }
+    if words_in_body >= 30 {
+        let (mut hits, mut total) = (0usize, 0usize);
+        for w in body.iter().flat_map(|p| p.text.split_whitespace()) {
+            total += 1;
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            hits += lexicon::ENGLISH_FUNCTION_WORDS.contains(w.as_str()) as usize;
+        }
+        if hits * 100 < total * 12 {
+            out.push(Diagnostic {
+                line: 0,
+                col: 0,
+                message: format!(
+                    "the text does not read as English ({}% common English words, English news has 30-45%): the extractors read English, so the timeline, stakeholders and sources will be thin or wrong",
+                    hits * 100 / total.max(1)
+                ),
+            });
+        }
+    }
+    out
+}
+
 fn first_words(s: &str, n: usize) -> String {
     let ws: Vec<&str> = s.split_whitespace().collect();
     let mut t = ws[..ws.len().min(n)].join(" ");
@@ -554,6 +605,19 @@ mod tests {
     fn a_story_of_short_sentences_is_kept_whole() {
         let a = article("Vote today\n\nThe council will vote today.\n\nWill it pass?\n\nThe mayor expects a close vote.\n");
         assert_eq!(a.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn pages_that_are_not_whole_english_articles_are_said_so() {
+        let story = "The city council approved the new budget on Tuesday after a long debate that ran late into the night, officials said. ";
+        let whole = article(&format!("Budget passed\n\n{}\n\n{}\n", story.repeat(2), story.repeat(2)));
+        assert!(assess(&whole).is_empty(), "{:?}", assess(&whole));
+        let stub = article("Latest news\n\nSchools reopen\nA new bridge\nStorm warning\n");
+        assert!(assess(&stub)[0].message.starts_with("no article body"));
+        let paywalled = article(&format!("Budget passed\n\n{}\n\nTo read the full story, subscribe now.\n", story.repeat(3)));
+        assert!(assess(&paywalled).iter().any(|d| d.message.starts_with("cut off by a paywall")));
+        let german = article("Haushalt beschlossen\n\nDer Stadtrat hat am Dienstag nach einer langen Debatte, die bis tief in die Nacht dauerte, den neuen Haushalt beschlossen. Die Opposition stimmte dagegen, weil sie die Ausgaben für den Hafen für zu hoch hält, sagten Sprecher beider Fraktionen am Mittwoch.\n");
+        assert!(assess(&german).iter().any(|d| d.message.starts_with("the text does not read as English")));
     }
 
     #[test]

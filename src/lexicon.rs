@@ -15,6 +15,8 @@ use std::sync::LazyLock;
 pub const FILES: &[(&str, &str)] = &[
     ("abbreviations.txt", include_str!("../data/abbreviations.txt")),
     ("chrome.txt", include_str!("../data/chrome.txt")),
+    ("english-function-words.txt", include_str!("../data/english-function-words.txt")),
+    ("paywall.txt", include_str!("../data/paywall.txt")),
     ("event-nouns.txt", include_str!("../data/event-nouns.txt")),
     ("headline-labels.txt", include_str!("../data/headline-labels.txt")),
     ("months.txt", include_str!("../data/months.txt")),
@@ -142,6 +144,10 @@ pub static HEADLINE_LABELS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| 
 pub static NUMBER_SCALES: LazyLock<BTreeMap<&'static str, f64>> =
     LazyLock::new(|| map("number-scales.txt").into_iter().filter_map(|(k, v)| Some((k, v.parse().ok()?))).collect());
 pub static CHROME: LazyLock<BTreeMap<&'static str, &'static str>> = LazyLock::new(|| map("chrome.txt"));
+/// Paywall prompts ("to read the full story"), matched inside a line (clean::assess).
+pub static PAYWALL: LazyLock<Vec<&'static str>> = LazyLock::new(|| lines("paywall.txt").collect());
+/// The commonest English function words: their share of a text tells English from other languages.
+pub static ENGLISH_FUNCTION_WORDS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| set("english-function-words.txt"));
 
 /// Month names in calendar order (`january` first).
 pub static MONTHS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {

@@ -28,6 +28,7 @@ pub struct Options {
 /// Runs every extractor over a document.
 pub fn run(mut doc: Document, opts: &Options) -> Explainer {
     let mut warnings: Vec<Diagnostic> = doc.article.seed.warnings.clone();
+    warnings.extend(crate::clean::assess(&doc.article));
     if let Some(date) = opts.published_override {
         doc.article.published = Some(Published { date, origin: DateOrigin::Override, span: None });
     } else if doc.article.published.is_none() {
