@@ -15,6 +15,8 @@ use std::sync::LazyLock;
 pub const FILES: &[(&str, &str)] = &[
     ("abbreviations.txt", include_str!("../data/abbreviations.txt")),
     ("chrome.txt", include_str!("../data/chrome.txt")),
+    ("claim-adverbs.txt", include_str!("../data/claim-adverbs.txt")),
+    ("hedges.txt", include_str!("../data/hedges.txt")),
     ("english-function-words.txt", include_str!("../data/english-function-words.txt")),
     ("paywall.txt", include_str!("../data/paywall.txt")),
     ("event-nouns.txt", include_str!("../data/event-nouns.txt")),

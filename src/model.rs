@@ -633,6 +633,30 @@ impl RelationKind {
     }
 }
 
+/// How far the article vouches for a relation: in its own voice (`Stated`), as someone's words
+/// (`Claimed`: reported speech, a quotation, "according to", "reportedly"), negated or denied
+/// (`Denied`: "was not partnering with", "denied meeting"), or as a possibility or an aim
+/// (`Hypothetical`: "would", "seeks to", "prevent … from attacking").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Certainty {
+    Stated,
+    Claimed,
+    Denied,
+    Hypothetical,
+}
+
+impl Certainty {
+    pub const ALL: [Certainty; 4] = [Certainty::Stated, Certainty::Claimed, Certainty::Denied, Certainty::Hypothetical];
+    /// The contract's names, in [`Certainty::ALL`] order (what a settings file may say).
+    pub const NAMES: [&'static str; 4] = ["stated", "claimed", "denied", "hypothetical"];
+    pub fn as_str(self) -> &'static str {
+        Certainty::NAMES[self as usize]
+    }
+    pub fn parse(s: &str) -> Option<Certainty> {
+        Certainty::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Relation {
     pub from: String,
@@ -640,6 +664,7 @@ pub struct Relation {
     pub kind: RelationKind,
     pub label: String,
     pub sentence: usize,
+    pub certainty: Certainty,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -264,7 +264,8 @@ pub struct Relation {
     pub sentence: String,
     pub paragraph: Option<String>,
     pub span: [usize; 2],
-    /// Extension: `stated`, `claimed`, `denied` or `hypothetical`; null where nobody assessed it.
+    /// Extension: `stated`, `claimed`, `denied` or `hypothetical` (the extractor's reading, or an
+    /// editor's); null in documents written before it was assessed.
     #[serde(default)]
     pub certainty: Option<String>,
     #[serde(default = "machine")]
@@ -507,7 +508,7 @@ impl Document {
                     sentence,
                     paragraph: para(r.sentence),
                     span: span_of(r.sentence),
-                    certainty: None,
+                    certainty: Some(r.certainty.as_str().to_string()),
                     origin: machine(),
                     edited: Vec::new(),
                 }

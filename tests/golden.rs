@@ -108,7 +108,8 @@ fn review(d: &wire::Document) -> String {
 
     writeln!(s, "\n## Relations ({})", d.relations.len()).unwrap();
     for r in &d.relations {
-        writeln!(s, "- {} —[{}: {:?}]→ {}", r.from, r.kind, r.label, r.to).unwrap();
+        let certainty = r.certainty.as_deref().map(|c| format!(", {c}")).unwrap_or_default();
+        writeln!(s, "- {} —[{}{certainty}: {:?}]→ {}", r.from, r.kind, r.label, r.to).unwrap();
         writeln!(s, "    {}: {}", sentence_of(&r.paragraph), r.sentence).unwrap();
     }
 

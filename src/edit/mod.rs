@@ -162,7 +162,7 @@ pub struct NewKeyPoint {
 }
 
 /// What relations' certainty may be.
-pub const CERTAINTIES: [&str; 4] = ["stated", "claimed", "denied", "hypothetical"];
+pub const CERTAINTIES: [&str; 4] = crate::model::Certainty::NAMES;
 
 /// Everything an editor asked for in one settings file (its `published` and `slug` act before
 /// extraction, see [`crate::build::settings`]).

@@ -376,7 +376,8 @@ pub fn map_svg(doc: &wire::Document) -> String {
     // relation) if there is room, each in salience order; groups that only are mentioned stay
     // off the map (the page lists them by name).
     let unnamed = |s: &wire::Stakeholder| s.kind == "group" && s.name.rsplit(' ').next().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
-    let acts = |s: &wire::Stakeholder| doc.relations.iter().any(|r| r.from == s.id || r.to == s.id);
+    // Belonging to a named actor ("Taliban members" part of the Taliban) is not acting.
+    let acts = |s: &wire::Stakeholder| doc.relations.iter().any(|r| r.kind != "part-of" && (r.from == s.id || r.to == s.id));
     let nodes: Vec<&wire::Stakeholder> = doc
         .stakeholders
         .iter()
@@ -397,14 +398,16 @@ pub fn map_svg(doc: &wire::Document) -> String {
     }
     let legend_rows = kinds.len().div_ceil(2);
     // The kinds of line drawn, for the legend: plain, hostile (opposes, criticizes, attacks) and
-    // unsure (an editor marked it claimed, denied or hypothetical).
+    // unsure (claimed by someone, denied or hypothetical, as the extractor or an editor read it).
     let drawn_edges: Vec<&wire::Relation> = doc.relations.iter().filter(|r| idx(&r.from).is_some() && idx(&r.to).is_some() && r.from != r.to).collect();
     let hostile = |r: &wire::Relation| matches!(r.kind.as_str(), "opposes" | "criticizes" | "attacks");
     let unsure = |r: &wire::Relation| r.certainty.as_deref().is_some_and(|c| c != "stated");
+    let claimed = |r: &wire::Relation| r.certainty.as_deref() == Some("claimed");
     let edge_styles: Vec<(&str, &str)> = [
         ("edge--meets", "relation (the list below says which)", drawn_edges.iter().any(|r| !hostile(r) && !unsure(r))),
         ("edge--opposes", "opposes, criticizes or attacks", drawn_edges.iter().any(|r| hostile(r) && !unsure(r))),
-        ("edge-unsure", "claimed, denied or hypothetical", drawn_edges.iter().any(|r| unsure(r))),
+        ("edge-unsure certainty--claimed", "claimed by a source", drawn_edges.iter().any(|r| claimed(r))),
+        ("edge-unsure certainty--denied", "denied or only possible", drawn_edges.iter().any(|r| unsure(r) && !claimed(r))),
     ]
     .into_iter()
     .filter(|s| s.2)
@@ -456,11 +459,17 @@ pub fn map_svg(doc: &wire::Document) -> String {
         let (cx, cy) = (mx - dy / len * bow, my + dx / len * bow);
         // The verb, on a copy of the curve drawn left to right so the text stays upright.
         if let Some(verb) = edge_verb(&r.kind) {
+            // Denied and hypothetical relations say so in words, not only by the dashes.
+            let qualifier = match r.certainty.as_deref() {
+                Some("denied") => " (denied)",
+                Some("hypothetical") => " (possible)",
+                _ => "",
+            };
             let ((lx1, ly1), (lx2, ly2)) = if x1 <= x2 { ((x1, y1), (x2, y2)) } else { ((x2, y2), (x1, y1)) };
             let id = labels.len();
             let _ = write!(
                 labels,
-                "<path id=\"edge-{slug}-{id}\" class=\"edge-guide\" d=\"M{},{} Q{},{} {},{}\"/><text class=\"edge-label\" dy=\"-3\"><textPath href=\"#edge-{slug}-{id}\" startOffset=\"50%\" text-anchor=\"middle\">{verb}</textPath></text>\n",
+                "<path id=\"edge-{slug}-{id}\" class=\"edge-guide\" d=\"M{},{} Q{},{} {},{}\"/><text class=\"edge-label\" dy=\"-3\"><textPath href=\"#edge-{slug}-{id}\" startOffset=\"50%\" text-anchor=\"middle\">{verb}{qualifier}</textPath></text>\n",
                 D1(lx1),
                 D1(ly1),
                 D1(cx),

@@ -165,7 +165,8 @@ pub struct EdgeView<'a> {
     pub label: &'a str,
     pub sentence: &'a str,
     pub paragraph: Option<&'a str>,
-    /// `stated`, `claimed`, `denied`, `hypothetical`, or null (not assessed).
+    /// `claimed`, `denied` or `hypothetical`; null when stated in the article's own voice (or
+    /// not assessed), which needs no tag.
     pub certainty: Option<&'a str>,
     pub origin: &'a str,
 }
@@ -316,7 +317,7 @@ pub fn build<'a>(doc: &'a wire::Document) -> View<'a> {
             label: &r.label,
             sentence: &r.sentence,
             paragraph: r.paragraph.as_deref(),
-            certainty: r.certainty.as_deref(),
+            certainty: r.certainty.as_deref().filter(|c| *c != "stated"),
             origin: &r.origin,
         })
         .collect();

@@ -24,7 +24,8 @@
 
 use crate::extract::stakeholders::{is_demonym, tokenize, Tk, Token};
 use crate::lexicon;
-use crate::model::{Document, Relation, RelationKind, Stakeholder, StakeholderKind};
+use crate::extract::sources::lex::{CUES as SPEECH_VERBS, DENIAL};
+use crate::model::{Certainty, Document, Relation, RelationKind, Stakeholder, StakeholderKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -49,6 +50,11 @@ fn parse_kind(s: &str) -> Option<RelationKind> {
 }
 
 /// First word → cues starting with it (longest first).
+/// Words that make what follows them in a clause a possibility or an aim (`data/hedges.txt`).
+static HEDGES: lexicon::HashedSet = LazyLock::new(|| lexicon::hashed_set("hedges.txt"));
+/// Adverbs that attribute a statement to others ("reportedly", `data/claim-adverbs.txt`).
+static CLAIM_ADVERBS: lexicon::HashedSet = LazyLock::new(|| lexicon::hashed_set("claim-adverbs.txt"));
+
 static CUES: LazyLock<HashMap<&'static str, Vec<(Vec<&'static str>, RelationKind)>>> = LazyLock::new(|| {
     let mut m: HashMap<&'static str, Vec<(Vec<&'static str>, RelationKind)>> = HashMap::default();
     for (k, v) in lexicon::map("relation-cues.txt") {
@@ -63,7 +69,9 @@ static CUES: LazyLock<HashMap<&'static str, Vec<(Vec<&'static str>, RelationKind
 });
 
 const LOCATIVE: &[&str] = &["in", "at", "near", "across", "throughout", "inside", "outside", "around", "into"];
-const SPEECH: &[&str] = &["said", "says", "told", "informed", "stated", "claimed", "added", "reported", "announced", "insisted"];
+/// Words that open an aside whose names are not the clause's subject: ", which …,", ", including
+/// the U.S. and China,".
+const ASIDE: &[&str] = &["which", "who", "whose", "including", "like", "especially", "particularly", "notably"];
 const NEGATION: &[&str] = &["not", "no", "never", "n't", "neither", "nor"];
 
 #[derive(Debug, Clone, Copy)]
@@ -144,21 +152,8 @@ pub(crate) fn extract_with_tokens(doc: &Document, stakeholders: &[Stakeholder], 
             }
             p > 0 && LOCATIVE.contains(&w(p - 1))
         };
-        // Tokens inside ", which …," / ", who …," clauses.
-        let mut relative = vec![false; toks.len()];
-        let mut i = 0;
-        while i + 1 < toks.len() {
-            if toks[i].text(text) == "," && matches!(w(i + 1), "which" | "who" | "whose") {
-                let mut j = i + 1;
-                while j < toks.len() && toks[j].text(text) != "," {
-                    relative[j] = true;
-                    j += 1;
-                }
-                i = j;
-            } else {
-                i += 1;
-            }
-        }
+        let relative = asides(text, toks, &lows);
+        let bracket = brackets(text, toks);
         // The sentence's subject: a mention in its first words, or a pronoun.
         let first_word = toks.iter().position(|t| t.kind == Tk::Word).unwrap_or(0);
         let pronoun = |i: usize| -> Option<usize> {
@@ -205,7 +200,7 @@ pub(crate) fn extract_with_tokens(doc: &Document, stakeholders: &[Stakeholder], 
                     break;
                 }
             }
-            let Some((cj, mut kind)) = hit else {
+            let Some((cj, kind)) = hit else {
                 i += 1;
                 continue;
             };
@@ -216,16 +211,16 @@ pub(crate) fn extract_with_tokens(doc: &Document, stakeholders: &[Stakeholder], 
                 continue;
             }
             // Clause bounds.
-            let stop = |t: &Token| matches!(t.text(text), ";" | ":" | "." | "?" | "!");
-            let left = (0..ci).rev().find(|&k| stop(&toks[k])).map(|k| k + 1).unwrap_or(0);
-            let right = (cj..toks.len()).find(|&k| stop(&toks[k])).unwrap_or(toks.len());
+            let stop = |k: usize| !bracket[k] && matches!(toks[k].text(text), ";" | ":" | "." | "?" | "!");
+            let left = (0..ci).rev().find(|&k| stop(k)).map(|k| k + 1).unwrap_or(0);
+            let right = (cj..toks.len()).find(|&k| stop(k)).unwrap_or(toks.len());
             let mut label_start = ci;
             // Negation just before the cue.
             let neg = (ci.saturating_sub(3)..ci).find(|&k| NEGATION.contains(&w(k)) || w(k).ends_with("n't"));
             if let Some(n) = neg {
-                kind = RelationKind::Other;
                 label_start = n;
             }
+            let certainty = certainty_of(text, toks, &lows, &relative, (left, ci, cj), neg.is_some());
             // Passive: "was attacked by X".
             let passive_verb = ci > 0 && matches!(w(ci - 1), "was" | "were" | "been" | "being" | "is" | "are" | "be");
             let passive = passive_verb && cj < toks.len() && w(cj) == "by";
@@ -265,7 +260,8 @@ pub(crate) fn extract_with_tokens(doc: &Document, stakeholders: &[Stakeholder], 
             if objs.is_empty() && befores.len() >= 2 {
                 let y = befores[befores.len() - 1];
                 let x = befores[befores.len() - 2];
-                let near = ci - y.b <= 4 && !(y.b..ci).any(|k| toks[k].kind == Tk::Punct && !is_quote(toks[k].text(text)) && toks[k].text(text) != "]" && toks[k].text(text) != "[");
+                let between = || (y.b..ci).filter(|&k| !bracket[k]);
+                let near = between().count() <= 4 && !between().any(|k| toks[k].kind == Tk::Punct && !is_quote(toks[k].text(text)));
                 if near && (x.b..y.a).any(|k| w(k) == "and") && y.a - x.b <= 3 {
                     pair = Some((x.who, y.who));
                 }
@@ -289,7 +285,7 @@ pub(crate) fn extract_with_tokens(doc: &Document, stakeholders: &[Stakeholder], 
                 } else if let Some(sp) = subject.filter(|&sp| {
                     // Only in reported speech: "He told reporters that NATO supported …".
                     let that = (0..ci).rev().find(|&k| w(k) == "that");
-                    sp != s && that.is_some_and(|t| (0..t).any(|k| SPEECH.contains(&w(k)))) && matches!(kind, RelationKind::Supports | RelationKind::Opposes | RelationKind::Criticizes)
+                    sp != s && that.is_some_and(|t| (0..t).any(|k| SPEECH_VERBS.contains_key(w(k)))) && matches!(kind, RelationKind::Supports | RelationKind::Opposes | RelationKind::Criticizes)
                 }) {
                     // "He said NATO supported the initiative": the edge goes to the speaker.
                     pairs.push((s, sp));
@@ -318,13 +314,32 @@ pub(crate) fn extract_with_tokens(doc: &Document, stakeholders: &[Stakeholder], 
                     label_end = e;
                 }
             }
+            // "had a “simple chat”": a cue ending in an article takes the noun after it.
+            if label_end == cj && matches!(w(cj - 1), "a" | "an" | "the") {
+                let mut e = cj;
+                let mut nouns = 0;
+                while e < right && nouns < 3 && (toks[e].kind == Tk::Word || is_quote(toks[e].text(text))) && !ms.iter().any(|m| m.a <= e && e < m.b) {
+                    if toks[e].kind == Tk::Word {
+                        if matches!(w(e), "with" | "regarding" | "about" | "on" | "over" | "in" | "at" | "to" | "for" | "of" | "and" | "but" | "that") {
+                            break;
+                        }
+                        nouns += 1;
+                    }
+                    e += 1;
+                    if matches!(toks[e - 1].text(text), "”" | "’") {
+                        break;
+                    }
+                }
+                label_end = e;
+            }
             let label_end = label_end.max(cj);
             let label = crate::model::fold_whitespace(&text[toks[label_start].span.start..toks[label_end - 1].span.end]);
             for (f, t) in pairs {
                 if f == t {
                     continue;
                 }
-                out.push((si, toks[ci].span.start, Relation { from: stakeholders[f].id.clone(), to: stakeholders[t].id.clone(), kind, label: label.clone(), sentence: si }));
+                let (f, t) = upward(stakeholders, kind, f, t);
+                out.push((si, toks[ci].span.start, Relation { from: stakeholders[f].id.clone(), to: stakeholders[t].id.clone(), kind, label: label.clone(), sentence: si, certainty }));
             }
             i = cj;
         }
@@ -355,7 +370,7 @@ pub(crate) fn extract_with_tokens(doc: &Document, stakeholders: &[Stakeholder], 
             continue;
         }
         let pos = s.mentions.iter().find(|m| m.sentence == si).map(|m| m.span.start).unwrap_or(0);
-        out.push((si, pos, Relation { from: s.id.clone(), to: a.id.clone(), kind, label, sentence: si }));
+        out.push((si, pos, Relation { from: s.id.clone(), to: a.id.clone(), kind, label, sentence: si, certainty: Certainty::Stated }));
     }
     out.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| (&a.2.from, &a.2.to).cmp(&(&b.2.from, &b.2.to))));
     let mut seen = rustc_hash::FxHashSet::default();
@@ -369,4 +384,117 @@ pub(crate) fn extract_with_tokens(doc: &Document, stakeholders: &[Stakeholder], 
             *n <= MAX_PER_SENTENCE
         })
         .collect()
+}
+
+/// Tokens inside an aside: from ", which" / ", including" … to the next comma.
+fn asides(text: &str, toks: &[Token], lows: &[std::borrow::Cow<str>]) -> Vec<bool> {
+    let mut aside = vec![false; toks.len()];
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        let such_as = lows[i + 1] == "such" && lows.get(i + 2).is_some_and(|w| w == "as");
+        if toks[i].text(text) == "," && (ASIDE.contains(&&*lows[i + 1]) || such_as) {
+            let mut j = i + 1;
+            while j < toks.len() && toks[j].text(text) != "," {
+                aside[j] = true;
+                j += 1;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    aside
+}
+
+/// Tokens inside square brackets (an insertion such as "[RIC: HWT. U.L.]"), brackets included:
+/// their punctuation ends no clause. An unclosed bracket, or one over 16 tokens, marks nothing.
+fn brackets(text: &str, toks: &[Token]) -> Vec<bool> {
+    let mut marked = vec![false; toks.len()];
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].text(text) == "[" {
+            if let Some(n) = toks[i + 1..].iter().take(16).position(|t| t.text(text) == "]") {
+                marked[i..=i + 1 + n].iter_mut().for_each(|m| *m = true);
+                i += n + 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    marked
+}
+
+/// How far the sentence vouches for the relation cued at `ci..cj` in the clause starting at
+/// `left`: denied when negated (`negated`) or after a verb of denial ("denied meeting");
+/// hypothetical after a hedge in the same stretch of the clause ("would", "seeks to", "prevent
+/// … from attacking"); claimed when it is someone's words (inside quotation marks, after a verb
+/// of speech or "according to", before a closing ", the spokesman added", or "reportedly");
+/// stated otherwise. Asides (", which …,") are skipped when looking for hedges.
+fn certainty_of(text: &str, toks: &[Token], lows: &[std::borrow::Cow<str>], aside: &[bool], (left, ci, cj): (usize, usize, usize), negated: bool) -> Certainty {
+    let w = |k: usize| -> &str { &lows[k] };
+    // A verb of speech in lower case ("said"), not a name's word ("United States").
+    let lemma = |k: usize| SPEECH_VERBS.get(w(k)).copied().filter(|_| !toks[k].text(text).starts_with(|c: char| c.is_uppercase()));
+    if negated || (0..ci).any(|k| lemma(k).is_some_and(|l| DENIAL.contains(l))) {
+        return Certainty::Denied;
+    }
+    // Hedges: back from the cue to the clause start or a comma, at most 10 words.
+    let mut k = ci;
+    let mut words = 0;
+    while k > left && words < 10 {
+        k -= 1;
+        let t = toks[k].text(text);
+        if t == "," && !aside[k] {
+            break;
+        }
+        if toks[k].kind != Tk::Word || aside[k] {
+            continue;
+        }
+        words += 1;
+        // "may" the verb, not "May" the month.
+        if HEDGES.contains(w(k)) && !(w(k) == "may" && t != "may") {
+            return Certainty::Hypothetical;
+        }
+    }
+    // Inside a quotation opened before the cue.
+    let opens = (0..ci).filter(|&k| matches!(toks[k].text(text), "“" | "‘")).count();
+    let closes = (0..ci).filter(|&k| matches!(toks[k].text(text), "”" | "’")).count();
+    let straight = (0..ci).filter(|&k| toks[k].text(text) == "\"").count();
+    if opens > closes || straight % 2 == 1 {
+        return Certainty::Claimed;
+    }
+    let according = (0..toks.len().saturating_sub(1)).any(|k| w(k) == "according" && w(k + 1) == "to");
+    let reported = (0..ci).any(|k| lemma(k).is_some()) || (left..toks.len()).any(|k| CLAIM_ADVERBS.contains(w(k)));
+    // ", the spokesman added." / "…,” she said.": a verb of speech in the sentence's last words,
+    // after a comma or a closing quotation mark that follows the cue.
+    let tail = (cj..toks.len()).find(|&k| matches!(toks[k].text(text), "," | "”")).is_some_and(|c| {
+        let end = toks.len();
+        (c + 1..end).any(|k| end - k <= 6 && lemma(k).is_some())
+    });
+    if according || reported || tail {
+        Certainty::Claimed
+    } else {
+        Certainty::Stated
+    }
+}
+
+/// Rank of a kind in the containment order person/group < organisation < country <
+/// international body: a relation that belongs one actor to another points upward.
+fn rank(kind: StakeholderKind) -> u8 {
+    match kind {
+        StakeholderKind::Person | StakeholderKind::Group => 0,
+        StakeholderKind::Country => 2,
+        StakeholderKind::International => 3,
+        _ => 1,
+    }
+}
+
+/// `speaks-for` and `part-of` from a larger actor to a smaller one are read backwards ("Speaking
+/// on behalf of the State Department, the United States said" → the State Department speaks for
+/// the United States); other kinds keep the direction of the text.
+fn upward(stakeholders: &[Stakeholder], kind: RelationKind, f: usize, t: usize) -> (usize, usize) {
+    if matches!(kind, RelationKind::SpeaksFor | RelationKind::PartOf) && rank(stakeholders[f].kind) > rank(stakeholders[t].kind) {
+        (t, f)
+    } else {
+        (f, t)
+    }
 }
