@@ -38,6 +38,8 @@ pub const FILES: &[(&str, &str)] = &[
     ("people-nouns.txt", include_str!("../data/people-nouns.txt")),
     ("place-nouns.txt", include_str!("../data/place-nouns.txt")),
     ("relation-cues.txt", include_str!("../data/relation-cues.txt")),
+    ("reactions.txt", include_str!("../data/reactions.txt")),
+    ("reaction-verbs.txt", include_str!("../data/reaction-verbs.txt")),
     ("sentence-openers.txt", include_str!("../data/sentence-openers.txt")),
     ("title-modifiers.txt", include_str!("../data/title-modifiers.txt")),
     ("titles.txt", include_str!("../data/titles.txt")),

@@ -101,12 +101,14 @@ fn relations_kind_direction_certainty_and_hide() {
     let (machine, _) = crate::document(&x, None);
     let r = machine.relations.first().expect("a relation between Acme and Globex");
     let kind = if r.kind == "opposes" { "negotiates" } else { "opposes" };
-    let settings = format!("[relations.{}]\nkind = \"{kind}\"\nlabel = \"talks with\"\nreverse = true\ncertainty = \"claimed\"\n", r.id);
+    // Another certainty than the machine's reading, so the edit changes it.
+    let certainty = if r.certainty.as_deref() == Some("hypothetical") { "claimed" } else { "hypothetical" };
+    let settings = format!("[relations.{}]\nkind = \"{kind}\"\nlabel = \"talks with\"\nreverse = true\ncertainty = \"{certainty}\"\n", r.id);
     let (doc, notes) = edited(ARTICLE, &settings);
     assert!(notes.is_empty(), "{notes:?}");
     let e = doc.relations.iter().find(|x| x.id == r.id).unwrap();
     assert_eq!((e.from.as_str(), e.to.as_str()), (r.to.as_str(), r.from.as_str()));
-    assert_eq!((e.kind.as_str(), e.label.as_str(), e.certainty.as_deref()), (kind, "talks with", Some("claimed")));
+    assert_eq!((e.kind.as_str(), e.label.as_str(), e.certainty.as_deref()), (kind, "talks with", Some(certainty)));
     assert_eq!(e.edited, ["direction", "kind", "label", "certainty"]);
     let (doc, _) = edited(ARTICLE, &format!("[relations.{}]\nhide = true\n", r.id));
     assert!(!doc.relations.iter().any(|x| x.id == r.id));

@@ -10,7 +10,11 @@
 //! mentions inside ", which …," clauses and places ("in Afghanistan"); "X and Y had talks"
 //! relates X and Y; a sentence-initial pronoun ("He", "They", "its") stands for the previous
 //! sentence's subject; a passive "was attacked by X" is turned round; a negated cue ("was not
-//! partnering with") becomes `other`. When a cue has a subject but no actor as object ("NATO
+//! partnering with") keeps its kind and is `denied`. Reactions a subject draws ("ETIM has drawn
+//! China’s public concern", "drew criticism from Amnesty") relate the one who reacts to the
+//! subject (`data/reactions.txt`, `data/reaction-verbs.txt`). Each relation carries a
+//! certainty from its sentence: denied, hypothetical (hedges), claimed (reported speech,
+//! quotation, "according to") or stated. When a cue has a subject but no actor as object ("NATO
 //! supported the $100 million initiative") and the sentence reports someone else's words, the
 //! edge goes to that speaker, labelled with the object words. Affiliations found by the
 //! stakeholder stage become `speaks-for` (spokespeople, representatives, envoys) or `part-of`
@@ -54,6 +58,10 @@ fn parse_kind(s: &str) -> Option<RelationKind> {
 static HEDGES: lexicon::HashedSet = LazyLock::new(|| lexicon::hashed_set("hedges.txt"));
 /// Adverbs that attribute a statement to others ("reportedly", `data/claim-adverbs.txt`).
 static CLAIM_ADVERBS: lexicon::HashedSet = LazyLock::new(|| lexicon::hashed_set("claim-adverbs.txt"));
+
+/// Reactions a subject draws ("concern", "praise"), `noun<TAB>kind`, and the verbs that draw them.
+static REACTIONS: lexicon::HashedMap = LazyLock::new(|| lexicon::hashed_map("reactions.txt"));
+static REACTION_VERBS: lexicon::HashedSet = LazyLock::new(|| lexicon::hashed_set("reaction-verbs.txt"));
 
 static CUES: LazyLock<HashMap<&'static str, Vec<(Vec<&'static str>, RelationKind)>>> = LazyLock::new(|| {
     let mut m: HashMap<&'static str, Vec<(Vec<&'static str>, RelationKind)>> = HashMap::default();
@@ -343,6 +351,43 @@ pub(crate) fn extract_with_tokens(doc: &Document, stakeholders: &[Stakeholder], 
             }
             i = cj;
         }
+        // Reactions: "ETIM has drawn China’s public concern", "the plan drew criticism from
+        // Amnesty": the one who reacts relates to the subject, with the kind the reaction names.
+        for k in 0..toks.len() {
+            if toks[k].kind != Tk::Word || !REACTION_VERBS.contains(w(k)) || ms.iter().any(|m| m.a <= k && k < m.b) {
+                continue;
+            }
+            let stop = |j: usize| !bracket[j] && matches!(toks[j].text(text), ";" | ":" | "." | "?" | "!" | ",");
+            let right = (k + 1..toks.len()).find(|&j| stop(j)).unwrap_or(toks.len());
+            let left = (0..k).rev().find(|&j| stop(j) && toks[j].text(text) != ",").map(|j| j + 1).unwrap_or(0);
+            // The reaction noun within four words after the verb.
+            let mut hit = None;
+            let mut j = k + 1;
+            while j < right && j <= k + 6 {
+                if toks[j].kind == Tk::Word && !ms.iter().any(|m| m.a <= j && j < m.b) {
+                    if let Some(kind) = REACTIONS.get(w(j)).and_then(|v| parse_kind(v)) {
+                        hit = Some((j, kind));
+                        break;
+                    }
+                }
+                j += 1;
+            }
+            let Some((n, kind)) = hit else { continue };
+            // Who reacts: a possessor between verb and noun ("China’s"), or "from X" after it.
+            let possessor = ms.iter().find(|m| m.a > k && m.b < n && toks[m.b].kind == Tk::Pos);
+            let from = || ms.iter().find(|m| m.a > n + 1 && m.a <= n + 3 && w(n + 1) == "from" && (n + 2..m.a).all(|q| w(q) == "the"));
+            let Some(reactor) = possessor.or_else(from) else { continue };
+            let label_from = possessor.map(|m| m.b + 1).unwrap_or(k + 1);
+            let label_from = (label_from..n).find(|&q| !matches!(w(q), "the" | "a" | "an")).unwrap_or(n);
+            let target = ms.iter().rev().find(|m| m.b <= k && m.a >= left && !relative[m.a] && !locative(m)).map(|m| m.who).or_else(|| (left..k).find_map(pronoun)).or(subject);
+            let Some(target) = target else { continue };
+            if target == reactor.who {
+                continue;
+            }
+            let certainty = certainty_of(text, toks, &lows, &relative, (left, k, n + 1), false);
+            let label = crate::model::fold_whitespace(&text[toks[label_from].span.start..toks[n].span.end]);
+            out.push((si, toks[k].span.start, Relation { from: stakeholders[reactor.who].id.clone(), to: stakeholders[target].id.clone(), kind, label, sentence: si, certainty }));
+        }
         // Carry the subject and the last person on.
         if let Some(s) = ms.iter().find(|m| !m.demonym && !locative(m)).map(|m| m.who).or(subject) {
             prev_subject = Some(s);
@@ -496,5 +541,101 @@ fn upward(stakeholders: &[Stakeholder], kind: RelationKind, f: usize, t: usize) 
         (t, f)
     } else {
         (f, t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Seed;
+
+    /// (from, to, kind, certainty, label) of every relation in a one-story text.
+    fn rels(body: &str) -> Vec<(String, String, &'static str, &'static str, String)> {
+        let text = format!("Officials weigh new plan for the region\n\n{body}\n");
+        let doc = crate::segment::segment(crate::clean::clean(Seed::from_text("t.txt", &text)));
+        let stakeholders = crate::extract::stakeholders::extract(&doc, &mut Vec::new());
+        extract(&doc, &stakeholders).into_iter().map(|r| (r.from, r.to, r.kind.as_str(), r.certainty.as_str(), r.label)).collect()
+    }
+
+    fn has(rs: &[(String, String, &str, &str, String)], from: &str, to: &str, kind: &str, certainty: &str) -> bool {
+        rs.iter().any(|r| r.0 == from && r.1 == to && r.2 == kind && r.3 == certainty)
+    }
+
+    #[test]
+    fn a_reaction_drawn_relates_who_reacts_to_the_subject() {
+        let rs = rels("The Free Valley Front has drawn Turkey’s public concern.");
+        assert!(has(&rs, "turkey", "free-valley-front", "opposes", "stated"), "{rs:?}");
+        let rs = rels("The plan by Acme Holdings drew sharp criticism from Amnesty International on Monday.");
+        assert!(rs.iter().any(|r| r.0 == "amnesty-international" && r.2 == "criticizes" && r.4 == "sharp criticism"), "{rs:?}");
+    }
+
+    #[test]
+    fn a_plain_meeting_is_stated() {
+        let rs = rels("China met with Pakistan in Islamabad on Monday to discuss trade and border security.");
+        assert!(has(&rs, "china", "pakistan", "meets", "stated"), "{rs:?}");
+    }
+
+    #[test]
+    fn a_negated_cue_keeps_its_kind_and_is_denied() {
+        let rs = rels("The United States said on Tuesday that it was not partnering with the Taliban in any way.");
+        assert!(has(&rs, "united-states", "taliban", "cooperates", "denied"), "{rs:?}");
+    }
+
+    #[test]
+    fn a_verb_of_denial_makes_it_denied() {
+        let rs = rels("Huawei denied that it had negotiated with the Taliban over the cameras last summer.");
+        assert!(has(&rs, "huawei", "taliban", "negotiates", "denied"), "{rs:?}");
+    }
+
+    #[test]
+    fn prevent_from_attacking_is_hypothetical() {
+        let rs = rels("Cameras would help Pakistan as it seeks to prevent the Islamic State from attacking China in the region.");
+        assert!(rs.iter().filter(|r| r.2 == "attacks").all(|r| r.3 == "hypothetical"), "{rs:?}");
+        assert!(rs.iter().any(|r| r.2 == "attacks"), "{rs:?}");
+    }
+
+    #[test]
+    fn a_closing_attribution_makes_it_claimed() {
+        let rs = rels("The Taliban government has also spoken with Huawei about possible collaboration, the spokesman added.");
+        assert!(has(&rs, "taliban", "huawei", "meets", "claimed"), "{rs:?}");
+    }
+
+    #[test]
+    fn reported_speech_makes_it_claimed() {
+        let rs = rels("Bloomberg News reported in August that Huawei had reached a deal with the Taliban on a surveillance system.");
+        assert!(rs.iter().any(|r| r.0 == "huawei" && r.1 == "taliban" && r.3 == "claimed"), "{rs:?}");
+    }
+
+    #[test]
+    fn united_states_is_a_name_not_a_verb_of_speech() {
+        let rs = rels("The 2020 troop agreement that the United States made with the Taliban is about militancy.");
+        assert!(has(&rs, "united-states", "taliban", "negotiates", "stated"), "{rs:?}");
+    }
+
+    #[test]
+    fn a_bracketed_ticker_does_not_split_the_clause() {
+        let rs = rels("In August, the Taliban and Huawei [RIC: HWT. U.L.] had a “simple chat” about the potential network.");
+        let r = rs.iter().find(|r| r.2 == "meets").unwrap_or_else(|| panic!("{rs:?}"));
+        assert_eq!((r.0.as_str(), r.1.as_str(), r.4.as_str()), ("taliban", "huawei", "had a “simple chat”"));
+    }
+
+    #[test]
+    fn the_subject_is_not_a_name_in_an_aside() {
+        let rs = rels("The Taliban’s talks with other countries, including the U.S. and China, are centred on fighting the Islamic State in the east.");
+        assert!(rs.iter().filter(|r| r.1 == "islamic-state").all(|r| r.0 == "taliban"), "{rs:?}");
+    }
+
+    #[test]
+    fn a_country_does_not_speak_for_its_ministry() {
+        assert_eq!(upward_ranks(StakeholderKind::Country, StakeholderKind::Government), (StakeholderKind::Government, StakeholderKind::Country));
+        assert_eq!(upward_ranks(StakeholderKind::Person, StakeholderKind::Country), (StakeholderKind::Person, StakeholderKind::Country));
+        assert_eq!(upward_ranks(StakeholderKind::Country, StakeholderKind::International), (StakeholderKind::Country, StakeholderKind::International));
+    }
+
+    fn upward_ranks(a: StakeholderKind, b: StakeholderKind) -> (StakeholderKind, StakeholderKind) {
+        let s = |kind| Stakeholder { id: String::new(), name: String::new(), kind, role: None, affiliation: None, aliases: Vec::new(), mentions: Vec::new(), salience: 0.0 };
+        let v = [s(a), s(b)];
+        let (f, t) = upward(&v, RelationKind::SpeaksFor, 0, 1);
+        (v[f].kind, v[t].kind)
     }
 }
