@@ -23,6 +23,8 @@
 //! a subhead in sentence case without capitals is kept as text; chrome phrases in another
 //! language are kept.
 
+mod furniture;
+
 use crate::lexicon;
 use crate::model::{fold_whitespace, CleanArticle, Diagnostic, DateOrigin, Paragraph, ParagraphKind, Published, Removed, Seed, Span, Ymd};
 
@@ -141,48 +143,6 @@ pub fn title_case(s: &str) -> String {
         .join(" ")
 }
 
-/// What a line before the headline is.
-#[derive(Debug, PartialEq)]
-enum Preamble {
-    Kicker,
-    /// A dateline, with the date when it states one.
-    Dateline(Option<Ymd>),
-    Byline,
-    Chrome(&'static str),
-    Other,
-}
-
-fn classify_preamble(line: &str) -> Preamble {
-    let lower = line.to_lowercase();
-    let lower = lower.trim_end_matches(['.', ':']);
-    if matches!(lower, "published" | "on" | "updated" | "posted" | "published on" | "updated on" | "posted on" | "last updated" | "by") {
-        return Preamble::Dateline(None);
-    }
-    for prefix in ["published on", "published", "updated on", "updated", "posted on", "posted", "last updated", "first published"] {
-        if let Some(rest) = lower.strip_prefix(prefix) {
-            let rest = rest.trim_start_matches([':', ' ']);
-            if let Some(d) = parse_dateline(rest) {
-                return Preamble::Dateline(Some(d));
-            }
-        }
-    }
-    if let Some(d) = parse_dateline(line) {
-        if words(line, 9) <= 8 {
-            return Preamble::Dateline(Some(d));
-        }
-    }
-    if lower.starts_with("by ") && words(line, 9) <= 8 && !line.ends_with('.') {
-        return Preamble::Byline;
-    }
-    if let Some(r) = chrome_reason(line) {
-        return Preamble::Chrome(r);
-    }
-    if is_all_caps(line) && words(line, 4) <= 3 && !line.contains(':') {
-        return Preamble::Kicker;
-    }
-    Preamble::Other
-}
-
 /// Parses a dateline such as "March 06, 2008", "Friday, July 21, 2017", "21 July 2017",
 /// "2023-09-26", "Sept. 26, 2023 10:30 AM". Returns `None` for anything else, including
 /// impossible dates.
@@ -232,77 +192,81 @@ pub fn clean(seed: Seed) -> CleanArticle {
     let mut section = None;
     let mut labels = Vec::new();
     let mut published = None;
+    let mut updated = None;
     let mut title = String::new();
     let mut title_span = None;
     let remove = |span: Span, reason: &str, removed: &mut Vec<Removed>| {
         removed.push(Removed { text: fold_whitespace(&text[span.start..span.end]), reason: reason.to_string(), span });
     };
 
-    // 1. The preamble: everything up to and including the headline.
-    let mut body_start = all.len();
-    for (i, line) in all.iter().enumerate() {
+    // 1. The head: the headline, found by its shape and place above the page's main run of
+    // prose, and the furniture around it (kicker, byline, date lines), each removed with its
+    // reason; what else stands above the story is page furniture too.
+    let head = find_head(text, &all);
+    let body_start = head.body_start;
+    let mut dates: Vec<(usize, furniture::Furniture, Span)> = Vec::new();
+    let mut authors: Vec<String> = Vec::new();
+    for (i, line) in all[..body_start.min(all.len())].iter().enumerate() {
         if line.span.is_empty() {
             continue;
         }
         let s = &text[line.span.start..line.span.end];
-        match classify_preamble(s) {
-            Preamble::Kicker if title_span.is_none() && section.is_none() => {
-                section = Some(title_case(s));
-                remove(line.span, "section kicker", &mut removed);
-                continue;
-            }
-            Preamble::Dateline(d) => {
-                if let (Some(date), None) = (d, published) {
-                    published = Some(Published { date, origin: DateOrigin::Text, span: Some(line.span) });
+        if Some(i) == head.headline {
+            let mut start = line.span.start;
+            for _ in 0..2 {
+                // A second label ("Exclusive: Analysis: …") is rare but harmless to take.
+                if let Some((label, skip)) = headline_label(&text[start..line.span.end]) {
+                    labels.push(label);
+                    remove(trim_span(text, Span::new(start, start + skip)), "headline label", &mut removed);
+                    start += skip;
                 }
-                let reason = if d.is_some() { "dateline" } else { "empty dateline" };
-                remove(line.span, reason, &mut removed);
-                continue;
             }
-            Preamble::Byline => {
-                remove(line.span, "byline", &mut removed);
-                continue;
+            let span = Span::new(start, line.span.end);
+            title = fold_whitespace(text[span.start..span.end].trim_end_matches('.'));
+            title_span = Some(span);
+            continue;
+        }
+        if Some(i) == head.kicker {
+            section = Some(title_case(s));
+            remove(line.span, "section kicker", &mut removed);
+            continue;
+        }
+        if let Some(f) = head.furniture.get(i).cloned().flatten() {
+            let reason = if f.is_byline() {
+                "byline"
+            } else if f.date.is_some() {
+                "dateline"
+            } else {
+                "empty dateline"
+            };
+            // Furniture under the headline belongs to the article; above it, it may be a
+            // teaser's: the article's own comes first.
+            let rank = match head.headline {
+                Some(h) if i < h => all.len() + (h - i),
+                _ => i,
+            };
+            dates.push((rank, f, line.span));
+            remove(line.span, reason, &mut removed);
+            continue;
+        }
+        let reason = chrome_reason(s).unwrap_or("before the article's main text");
+        remove(line.span, reason, &mut removed);
+    }
+    dates.sort_by_key(|d| (d.0, d.2));
+    for (_, f, span) in &dates {
+        for a in &f.authors {
+            if !authors.iter().any(|x: &String| x.eq_ignore_ascii_case(a)) {
+                authors.push(a.clone());
             }
-            Preamble::Chrome(r) if title_span.is_none() => {
-                remove(line.span, r, &mut removed);
-                continue;
+        }
+        match f.date {
+            Some((date, furniture::DateKind::Published)) if published.is_none() => {
+                published = Some(Published { date, origin: DateOrigin::Text, span: Some(*span) });
             }
+            Some((date, furniture::DateKind::Updated)) if updated.is_none() => updated = Some(date),
             _ => {}
         }
-        if title_span.is_some() {
-            body_start = i;
-            break;
-        }
-        // The headline. A long prose line with no headline before it means the page has none:
-        // the first sentence stands in as the title and stays in the body.
-        let mut start = line.span.start;
-        if let Some((label, skip)) = headline_label(s) {
-            labels.push(label);
-            remove(Span::new(start, start + skip), "headline label", &mut removed);
-            start += skip;
-            // A second label ("Exclusive: Analysis: …") is rare but harmless to take.
-            if let Some((label2, skip2)) = headline_label(&text[start..line.span.end]) {
-                labels.push(label2);
-                remove(Span::new(start, start + skip2), "headline label", &mut removed);
-                start += skip2;
-            }
-        }
-        if is_prose(s) && words(s, 31) > 30 {
-            title = first_words(s, 12);
-            body_start = i;
-            break;
-        }
-        let span = Span::new(start, line.span.end);
-        title = fold_whitespace(text[span.start..span.end].trim_end_matches('.'));
-        title_span = Some(span);
     }
-    // Removed entries were pushed with `text` set from the span; fix "headline label" texts to
-    // keep the colon but not the trailing space.
-    for r in removed.iter_mut().filter(|r| r.reason == "headline label") {
-        r.span = trim_span(text, r.span);
-        r.text = text[r.span.start..r.span.end].to_string();
-    }
-
     // 2. The main run of prose: on a scraped page the article is the densest stretch of long
     // lines, and the menus, teaser lists, footers and comment threads around it are runs of short
     // lines. Lines outside that stretch go, each listed with its reason.
@@ -374,6 +338,26 @@ pub fn clean(seed: Seed) -> CleanArticle {
             remove(l.span, r, &mut removed);
             continue;
         }
+        // A byline or date line at the top of the body (under a dek that began the main run).
+        if paragraphs.len() < 2 && block.is_empty() {
+            if let Some(f) = furniture::furniture(s).filter(|f| !f.empty_label) {
+                flush(&mut block, &mut paragraphs);
+                for a in &f.authors {
+                    if !authors.iter().any(|x: &String| x.eq_ignore_ascii_case(a)) {
+                        authors.push(a.clone());
+                    }
+                }
+                match f.date {
+                    Some((date, furniture::DateKind::Published)) if published.is_none() => {
+                        published = Some(Published { date, origin: DateOrigin::Text, span: Some(l.span) });
+                    }
+                    Some((date, furniture::DateKind::Updated)) if updated.is_none() => updated = Some(date),
+                    _ => {}
+                }
+                remove(l.span, if f.is_byline() { "byline" } else { "dateline" }, &mut removed);
+                continue;
+            }
+        }
         if is_subhead(s) {
             flush(&mut block, &mut paragraphs);
             paragraphs.push(Paragraph { id: String::new(), kind: ParagraphKind::Heading, text: fold_whitespace(s), span: l.span });
@@ -382,6 +366,20 @@ pub fn clean(seed: Seed) -> CleanArticle {
         block.push(l.span);
     }
     flush(&mut block, &mut paragraphs);
+    // 5. A dateline opening the story ("KABUL, Oct 30 (Reuters) -") is the place, not text.
+    let mut place = None;
+    if let Some(p) = paragraphs.iter_mut().find(|p| p.kind != ParagraphKind::Heading) {
+        if let Some((name, cut)) = furniture::body_dateline(&text[p.span.start..p.span.end]) {
+            let gone = trim_span(text, Span::new(p.span.start, p.span.start + cut));
+            let rest = trim_span(text, Span::new(p.span.start + cut, p.span.end));
+            if !rest.is_empty() {
+                remove(gone, "dateline", &mut removed);
+                p.span = rest;
+                p.text = fold_whitespace(&text[rest.start..rest.end]);
+                place = Some(name);
+            }
+        }
+    }
     for (i, p) in paragraphs.iter_mut().enumerate() {
         p.id = format!("p{}", i + 1);
     }
@@ -390,7 +388,173 @@ pub fn clean(seed: Seed) -> CleanArticle {
         title = paragraphs.first().map(|p| first_words(&p.text, 12)).unwrap_or_else(|| "Untitled article".to_string());
     }
     removed.sort_by_key(|r| r.span);
-    CleanArticle { seed, title, title_span, labels, section, published, paragraphs, removed, authors: Vec::new(), updated: None, place: None }
+    CleanArticle { seed, title, title_span, labels, section, published, paragraphs, removed, authors, updated, place }
+}
+
+/// Where the article starts: its headline, the section kicker above it, the line its body
+/// starts at, and what each line of the head states as furniture (by line index, up to
+/// `body_start`).
+struct Head {
+    headline: Option<usize>,
+    kicker: Option<usize>,
+    body_start: usize,
+    furniture: Vec<Option<furniture::Furniture>>,
+}
+
+/// A section kicker: a short line in capitals ("POLITICS", "WORLD NEWS").
+fn is_kicker(s: &str) -> bool {
+    is_all_caps(s) && words(s, 4) <= 3 && !s.contains(':')
+}
+
+/// The furniture of each line of `lines[..upto]`: [`furniture::furniture`], and a bare name
+/// next to a date line ("Jane Doe" over "Nov. 19, 2019"), which is the byline without its "By".
+fn furniture_of(text: &str, lines: &[Line], upto: usize) -> Vec<Option<furniture::Furniture>> {
+    let slice = |l: &Line| &text[l.span.start..l.span.end];
+    let mut out: Vec<Option<furniture::Furniture>> =
+        lines[..upto].iter().map(|l| if l.span.is_empty() { None } else { furniture::furniture(slice(l)) }).collect();
+    let nonempty: Vec<usize> = (0..upto).filter(|&i| !lines[i].span.is_empty()).collect();
+    for (k, &i) in nonempty.iter().enumerate() {
+        if out[i].is_some() {
+            continue;
+        }
+        let dated = |j: Option<&usize>| j.and_then(|&j| out[j].as_ref()).is_some_and(|f| f.date.is_some());
+        if dated(k.checked_sub(1).and_then(|k| nonempty.get(k))) || dated(nonempty.get(k + 1)) {
+            if let Some(name) = furniture::name_line(slice(&lines[i])) {
+                out[i] = Some(furniture::Furniture { authors: vec![name], ..Default::default() });
+            }
+        }
+    }
+    out
+}
+
+/// How much a line looks like a headline, by its shape alone: two to forty words, not a label
+/// (ending in `:`), not a breadcrumb trail or a caption credit; `None` when it cannot be one.
+fn headline_shape(s: &str) -> Option<i64> {
+    let w = words(s, 41) as i64;
+    if !(2..=40).contains(&w) || s.ends_with([':', ',', ';']) || s.chars().filter(|c| c.is_alphabetic()).count() < 4 || is_kicker(s) {
+        return None;
+    }
+    let mut score = 10 + w.min(14);
+    if w == 2 {
+        score -= 8;
+    }
+    if w > 20 {
+        score -= 2 * (w - 20);
+    }
+    if s.ends_with('.') && w >= 15 {
+        score -= 4;
+    }
+    if s.contains(['|', '»', '›', '©']) || s.contains(" > ") || s.contains(" / ") {
+        score -= 10;
+    }
+    if s.chars().next().is_some_and(char::is_lowercase) {
+        score -= 10;
+    }
+    Some(score)
+}
+
+/// The content words of a line: letters only, four or more, lower case, not English function
+/// words.
+fn content_words(s: &str) -> std::collections::BTreeSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .map(str::to_lowercase)
+        .filter(|w| !lexicon::ENGLISH_FUNCTION_WORDS.contains(w.as_str()))
+        .collect()
+}
+
+/// Finds the head of the page. With a main run of prose, the headline is the line above it (or
+/// its first line) that scores best: its shape, the words it shares with the story's first
+/// paragraphs (a headline names what the lede tells; a menu or a teaser does not), a byline or
+/// date line beside it, less 2 for every line between it and the story. Without one (a short,
+/// clean text), the headline is the first line that is not furniture, as it always was.
+fn find_head(text: &str, all: &[Line]) -> Head {
+    let slice = |i: usize| &text[all[i].span.start..all[i].span.end];
+    match real_run(text, all) {
+        Some((lo, hi)) => {
+            let furniture = furniture_of(text, all, (lo + 1).min(all.len()));
+            let other = |i: usize| !all[i].span.is_empty() && furniture[i].is_none() && chrome_reason(slice(i)).is_none();
+            // A clean text: one line above the story, the page's first, is its headline.
+            let above: Vec<usize> = (0..lo).filter(|&i| other(i) && !is_kicker(slice(i))).collect();
+            if let [h] = above[..] {
+                if !(is_prose(slice(h)) && words(slice(h), 31) > 30) {
+                    let kicker = kicker_above(all, &furniture, h, slice);
+                    return Head { headline: Some(h), kicker, body_start: lo, furniture };
+                }
+            }
+            let lede_of = |from: usize| {
+                let mut lede = std::collections::BTreeSet::new();
+                for i in (from..=hi).filter(|&i| !all[i].span.is_empty() && is_long_line(slice(i))).take(3) {
+                    lede.extend(content_words(slice(i)));
+                }
+                lede
+            };
+            let lede = lede_of(lo);
+            let lede_after_lo = lede_of(lo + 1);
+            let near_furniture = |i: usize| {
+                let after = (i + 1..=lo.min(i + 8)).filter(|&j| !all[j].span.is_empty()).take(3);
+                let before = (i.saturating_sub(4)..i).rev().filter(|&j| !all[j].span.is_empty()).take(2);
+                after.chain(before).any(|j| furniture.get(j).is_some_and(|f| f.as_ref().is_some_and(|f| !f.empty_label)))
+            };
+            let mut best: Option<(i64, usize)> = None;
+            let mut dist = 0i64;
+            for i in (0..=lo).rev() {
+                if !other(i) {
+                    continue;
+                }
+                let s = slice(i);
+                // The run's first line is a candidate only when it is not a paragraph.
+                let shape = if i == lo && words(s, 21) > 20 { None } else { headline_shape(s) };
+                if let Some(mut shape) = shape {
+                    let lede = if i == lo { &lede_after_lo } else { &lede };
+                    if i == lo && is_prose(s) {
+                        shape -= 10;
+                    }
+                    let overlap = content_words(s).intersection(lede).count().min(4) as i64;
+                    let score = shape + 6 * overlap + if near_furniture(i) { 8 } else { 0 } - 2 * dist;
+                    if best.is_none_or(|(b, _)| score > b) {
+                        best = Some((score, i));
+                    }
+                }
+                if i < lo {
+                    dist += 1;
+                    if dist > 80 {
+                        break;
+                    }
+                }
+            }
+            let headline = best.map(|(_, i)| i);
+            let body_start = if headline == Some(lo) { lo + 1 } else { lo };
+            let kicker = headline.and_then(|h| kicker_above(all, &furniture, h, slice));
+            Head { headline, kicker, body_start, furniture }
+        }
+        None => {
+            let furniture = furniture_of(text, all, all.len());
+            let other = |i: usize| !all[i].span.is_empty() && furniture[i].is_none() && chrome_reason(slice(i)).is_none() && !is_kicker(slice(i));
+            let Some(h) = (0..all.len()).find(|&i| other(i)) else {
+                return Head { headline: None, kicker: None, body_start: all.len(), furniture };
+            };
+            // A long prose line with no headline before it means the page has none: the first
+            // sentence stands in as the title and stays in the body.
+            if is_prose(slice(h)) && words(slice(h), 31) > 30 {
+                let kicker = kicker_above(all, &furniture, h, slice);
+                return Head { headline: None, kicker, body_start: h, furniture };
+            }
+            let body_start = (h + 1..all.len()).find(|&j| !all[j].span.is_empty() && furniture[j].is_none()).unwrap_or(all.len());
+            let kicker = kicker_above(all, &furniture, h, slice);
+            Head { headline: Some(h), kicker, body_start, furniture }
+        }
+    }
+}
+
+/// The section kicker over the headline: the nearest line above it that is not furniture,
+/// when that line is a kicker and at most three lines up.
+fn kicker_above<'a>(all: &[Line], furniture: &[Option<furniture::Furniture>], h: usize, slice: impl Fn(usize) -> &'a str) -> Option<usize> {
+    (h.saturating_sub(6)..h)
+        .rev()
+        .filter(|&j| !all[j].span.is_empty() && furniture.get(j).is_none_or(Option::is_none))
+        .take(1)
+        .find(|&j| is_kicker(slice(j)))
 }
 
 /// A line long enough to be a paragraph of the article: 20 words, or 10 ending a sentence.
@@ -410,6 +574,11 @@ fn is_sentence_line(s: &str) -> bool {
 /// most 6), and the best-scoring contiguous stretch wins (Kadane's maximum subarray). A page
 /// with no long line keeps everything: there is no main run to prefer.
 fn main_run(text: &str, lines: &[Line]) -> (usize, usize) {
+    real_run(text, lines).unwrap_or((0, lines.len().saturating_sub(1)))
+}
+
+/// [`main_run`], or `None` when the page has no long line.
+fn real_run(text: &str, lines: &[Line]) -> Option<(usize, usize)> {
     let mut best: Option<(i64, usize, usize)> = None;
     let (mut cur, mut start, mut run) = (0i64, 0usize, 0i64);
     for (i, l) in lines.iter().enumerate() {
@@ -439,8 +608,8 @@ fn main_run(text: &str, lines: &[Line]) -> (usize, usize) {
         }
     }
     match best {
-        Some((_, lo, hi)) if lines[lo..=hi].iter().any(|l| !l.span.is_empty() && is_long_line(&text[l.span.start..l.span.end])) => (lo, hi),
-        _ => (0, lines.len().saturating_sub(1)),
+        Some((_, lo, hi)) if lines[lo..=hi].iter().any(|l| !l.span.is_empty() && is_long_line(&text[l.span.start..l.span.end])) => Some((lo, hi)),
+        _ => None,
     }
 }
 

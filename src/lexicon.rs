@@ -14,7 +14,9 @@ use std::sync::LazyLock;
 /// Every lexicon file, by name, for the check test and for `explainer check`.
 pub const FILES: &[(&str, &str)] = &[
     ("abbreviations.txt", include_str!("../data/abbreviations.txt")),
+    ("byline-cues.txt", include_str!("../data/byline-cues.txt")),
     ("chrome.txt", include_str!("../data/chrome.txt")),
+    ("date-labels.txt", include_str!("../data/date-labels.txt")),
     ("claim-adverbs.txt", include_str!("../data/claim-adverbs.txt")),
     ("hedges.txt", include_str!("../data/hedges.txt")),
     ("english-function-words.txt", include_str!("../data/english-function-words.txt")),
@@ -149,6 +151,11 @@ pub static NUMBER_SCALES: LazyLock<BTreeMap<&'static str, f64>> =
     LazyLock::new(|| map("number-scales.txt").into_iter().filter_map(|(k, v)| Some((k, v.parse().ok()?))).collect());
 pub static CHROME: LazyLock<BTreeMap<&'static str, &'static str>> = LazyLock::new(|| map("chrome.txt"));
 /// Paywall prompts ("to read the full story"), matched inside a line (clean::assess).
+/// Words that open a byline ("By", "Written by", "Von"), lower case.
+pub static BYLINE_CUES: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| set("byline-cues.txt"));
+/// Labels before a date in a page's furniture ("Updated on", "Veröffentlicht am") → `published`
+/// or `updated`.
+pub static DATE_LABELS: LazyLock<BTreeMap<&'static str, &'static str>> = LazyLock::new(|| map("date-labels.txt"));
 pub static PAYWALL: LazyLock<Vec<&'static str>> = LazyLock::new(|| lines("paywall.txt").collect());
 /// The commonest English function words: their share of a text tells English from other languages.
 pub static ENGLISH_FUNCTION_WORDS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| set("english-function-words.txt"));
