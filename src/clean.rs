@@ -450,6 +450,14 @@ fn headline_shape(s: &str) -> Option<i64> {
     if s.chars().next().is_some_and(char::is_lowercase) {
         score -= 10;
     }
+    // Deks and captions end as sentences do; headlines seldom.
+    if s.ends_with('.') && w >= 6 {
+        score -= 8;
+    }
+    let lower = s.to_lowercase();
+    if lexicon::CAPTION_CUES.iter().any(|c| lower.contains(c)) {
+        score -= 20;
+    }
     Some(score)
 }
 
@@ -491,10 +499,18 @@ fn find_head(text: &str, all: &[Line]) -> Head {
             };
             let lede = lede_of(lo);
             let lede_after_lo = lede_of(lo + 1);
+            // A byline or date line under a headline, or (less telling) over it.
             let near_furniture = |i: usize| {
-                let after = (i + 1..=lo.min(i + 8)).filter(|&j| !all[j].span.is_empty()).take(3);
-                let before = (i.saturating_sub(4)..i).rev().filter(|&j| !all[j].span.is_empty()).take(2);
-                after.chain(before).any(|j| furniture.get(j).is_some_and(|f| f.as_ref().is_some_and(|f| !f.empty_label)))
+                let stated = |j: &usize| furniture.get(*j).is_some_and(|f| f.as_ref().is_some_and(|f| !f.empty_label));
+                let after = (i + 1..=lo.min(i + 8)).filter(|&j| !all[j].span.is_empty()).take(3).any(|j| stated(&j));
+                let before = (i.saturating_sub(4)..i).rev().filter(|&j| !all[j].span.is_empty()).take(2).any(|j| stated(&j));
+                if after {
+                    8
+                } else if before {
+                    3
+                } else {
+                    0
+                }
             };
             let mut best: Option<(i64, usize)> = None;
             let mut dist = 0i64;
@@ -511,7 +527,7 @@ fn find_head(text: &str, all: &[Line]) -> Head {
                         shape -= 10;
                     }
                     let overlap = content_words(s).intersection(lede).count().min(4) as i64;
-                    let score = shape + 6 * overlap + if near_furniture(i) { 8 } else { 0 } - 2 * dist;
+                    let score = shape + 6 * overlap + near_furniture(i) - 2 * dist;
                     if best.is_none_or(|(b, _)| score > b) {
                         best = Some((score, i));
                     }

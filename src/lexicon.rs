@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 pub const FILES: &[(&str, &str)] = &[
     ("abbreviations.txt", include_str!("../data/abbreviations.txt")),
     ("byline-cues.txt", include_str!("../data/byline-cues.txt")),
+    ("caption-cues.txt", include_str!("../data/caption-cues.txt")),
     ("chrome.txt", include_str!("../data/chrome.txt")),
     ("date-labels.txt", include_str!("../data/date-labels.txt")),
     ("claim-adverbs.txt", include_str!("../data/claim-adverbs.txt")),
@@ -24,6 +25,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("event-nouns.txt", include_str!("../data/event-nouns.txt")),
     ("headline-labels.txt", include_str!("../data/headline-labels.txt")),
     ("months.txt", include_str!("../data/months.txt")),
+    ("months-other-languages.txt", include_str!("../data/months-other-languages.txt")),
     ("armed-groups.txt", include_str!("../data/armed-groups.txt")),
     ("companies.txt", include_str!("../data/companies.txt")),
     ("countries.txt", include_str!("../data/countries.txt")),
@@ -156,6 +158,14 @@ pub static BYLINE_CUES: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| set(
 /// Labels before a date in a page's furniture ("Updated on", "Veröffentlicht am") → `published`
 /// or `updated`.
 pub static DATE_LABELS: LazyLock<BTreeMap<&'static str, &'static str>> = LazyLock::new(|| map("date-labels.txt"));
+/// What marks a photo caption or credit ("Photograph:", "Getty Images", "(AP Photo"), lower
+/// case, found anywhere in a line.
+pub static CAPTION_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| lines("caption-cues.txt").collect());
+/// Month names in the other languages of the pages we meet (German, French, Spanish, Italian,
+/// Dutch, Portuguese) → month number: read in page furniture only ("8. Januar 2020"), never
+/// in the text the extractors read, where "Mai" or "mars" are words.
+pub static MONTHS_OTHER_LANGUAGES: LazyLock<BTreeMap<&'static str, u32>> =
+    LazyLock::new(|| pairs("months-other-languages.txt").map(|(k, v)| (k, v.parse().expect("data/months-other-languages.txt: month number"))).collect());
 pub static PAYWALL: LazyLock<Vec<&'static str>> = LazyLock::new(|| lines("paywall.txt").collect());
 /// The commonest English function words: their share of a text tells English from other languages.
 pub static ENGLISH_FUNCTION_WORDS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| set("english-function-words.txt"));

@@ -121,6 +121,34 @@ fn numeric_date(t: &str) -> Option<Ymd> {
     Ymd::parse(&format!("{y:04}-{m:02}-{d:02}"))
 }
 
+/// "8. Januar 2020", "8 janvier 2020", "8 de enero de 2020", "Januar 8, 2020": a date with a
+/// month name of another language.
+fn other_language_date(all: &[&str]) -> Option<(Ymd, usize)> {
+    let mut toks: Vec<&str> = Vec::new();
+    let mut used = 0;
+    for t in all {
+        if toks.len() == 3 {
+            break;
+        }
+        used += 1;
+        if !matches!(*t, "de" | "del") {
+            toks.push(t);
+        }
+    }
+    if toks.len() < 3 {
+        return None;
+    }
+    let month = |t: &str| lexicon::MONTHS_OTHER_LANGUAGES.get(t.trim_end_matches('.').to_lowercase().as_str()).copied();
+    let day = |t: &str| t.trim_end_matches('.').parse::<u32>().ok();
+    let (d, m) = match (day(toks[0]), month(toks[1]), month(toks[0]), day(toks[1])) {
+        (Some(d), Some(m), _, _) => (d, m),
+        (_, _, Some(m), Some(d)) => (d, m),
+        _ => return None,
+    };
+    let y: u32 = toks[2].parse().ok().filter(|y| (1900..=2100).contains(y))?;
+    Ymd::parse(&format!("{y:04}-{m:02}-{d:02}")).map(|d| (d, used))
+}
+
 /// A date written as a whole piece of a line, with nothing after it but a time:
 /// "Nov. 19, 2019 8:03 am ET", "Tuesday 19 November 2019 10.07 GMT", "27.10.2023, 14:05 Uhr",
 /// "2023-09-26T10:30:00Z". `None` when other words follow (a sentence that starts with a date).
@@ -143,20 +171,20 @@ pub(super) fn date_piece(piece: &str) -> Option<Ymd> {
         let l = t.trim_end_matches(['.', ',']).to_lowercase();
         l.len() >= 3 && ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].iter().any(|w| w.starts_with(&l))
     };
-    let mut i = usize::from(weekday(toks[0]));
-    if i == 1 && toks.len() == 1 {
-        return None;
-    }
-    // "on", "am" (German "on the") before the date.
-    if toks.get(i).is_some_and(|t| matches!(t.to_lowercase().as_str(), "on" | "am" | "le" | "el")) {
+    // A weekday, and "on", "am" (German), "le", "el" before the date.
+    let mut i = 0;
+    while i < 2 && toks.get(i).is_some_and(|t| weekday(t) || matches!(t.to_lowercase().as_str(), "on" | "am" | "le" | "el" | "den")) {
         i += 1;
     }
-    let (date, used) = if let Some(d) = toks.get(i).and_then(|t| numeric_date(t)) {
+    if i >= toks.len() {
+        return None;
+    }
+    let (date, used) = if let Some(d) = numeric_date(toks[i]) {
         (d, 1)
-    } else {
-        let text = toks[i..toks.len().min(i + 3)].join(" ");
-        let d = super::parse_dateline(&text)?;
+    } else if let Some(d) = super::parse_dateline(&toks[i..toks.len().min(i + 3)].join(" ")) {
         (d, 3)
+    } else {
+        other_language_date(&toks[i..])?
     };
     // Month-first dates with the year right after the day need three tokens; "19 November 2019"
     // too. Anything after them must be a time.
@@ -376,6 +404,9 @@ mod tests {
         assert_eq!(furniture("27.10.2023, 14:05 Uhr").unwrap().date.unwrap().0, ymd("2023-10-27"));
         assert_eq!(furniture("Veröffentlicht am 27.10.2023").unwrap().date, Some((ymd("2023-10-27"), DateKind::Published)));
         assert_eq!(furniture("2021/09/19").unwrap().date.unwrap().0, ymd("2021-09-19"));
+        assert_eq!(furniture("8. Januar 2020").unwrap().date.unwrap().0, ymd("2020-01-08"));
+        assert_eq!(furniture("8 de enero de 2020").unwrap().date.unwrap().0, ymd("2020-01-08"));
+        assert_eq!(furniture("Last modified on Mon 20 Jan 2020 06.07 GMT").unwrap().date, Some((ymd("2020-01-20"), DateKind::Updated)));
         assert_eq!(furniture("Tuesday 19 November 2019 10.07 GMT").unwrap().date.unwrap().0, ymd("2019-11-19"));
         assert_eq!(furniture("Published 2023-09-26T10:30:00Z").unwrap().date.unwrap().0, ymd("2023-09-26"));
         let f = furniture("By Jane Doe | Nov. 19, 2019 8:03 am ET").unwrap();
