@@ -338,10 +338,16 @@ pub fn clean(seed: Seed) -> CleanArticle {
             remove(l.span, r, &mut removed);
             continue;
         }
-        // A byline or date line at the top of the body (under a dek that began the main run).
-        if paragraphs.len() < 2 && block.is_empty() {
+        // A byline or date line at the top of the body, under a dek or a caption that began the
+        // main run: what stands above it is the head's, not the story's.
+        if paragraphs.len() < 4 && block.is_empty() {
             if let Some(f) = furniture::furniture(s).filter(|f| !f.empty_label) {
-                flush(&mut block, &mut paragraphs);
+                if paragraphs.iter().all(|p| words(&p.text, 41) <= 40) {
+                    for p in paragraphs.drain(..) {
+                        let reason = if p.kind == ParagraphKind::Heading { "subhead above the byline" } else { "above the byline" };
+                        remove(p.span, reason, &mut removed);
+                    }
+                }
                 for a in &f.authors {
                     if !authors.iter().any(|x: &String| x.eq_ignore_ascii_case(a)) {
                         authors.push(a.clone());

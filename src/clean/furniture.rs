@@ -276,6 +276,11 @@ pub(super) fn name_line(line: &str) -> Option<String> {
 /// another line ("Published", "By"). A short capitalised piece beside a date ("CBS News") is
 /// the publisher and is passed over. `None` for anything else.
 pub(super) fn furniture(line: &str) -> Option<Furniture> {
+    separated(line).or_else(|| run_on_byline(line.trim()))
+}
+
+/// [`furniture`] for a line whose pieces are set apart by separators (or a line of one piece).
+fn separated(line: &str) -> Option<Furniture> {
     let line = line.trim();
     if line.is_empty() || line.split_whitespace().nth(24).is_some() {
         return None;
@@ -332,7 +337,34 @@ pub(super) fn furniture(line: &str) -> Option<Furniture> {
         }
     }
     let states = f.date.is_some() || !f.authors.is_empty();
-    (states && leftovers <= 2).then_some(f)
+    if states && leftovers <= 2 {
+        return Some(f);
+    }
+    None
+}
+
+/// A byline run together with its date and share buttons, as a scrape of one block gives it:
+/// "By Alejandro Villamor Last updated Nov 8, 2023 Share with new partner:", "By Michelle
+/// Ehrhardt 04 November 2020". The names end where a date label or a date begins; the date is
+/// read from there, whatever follows it.
+fn run_on_byline(line: &str) -> Option<Furniture> {
+    let toks: Vec<&str> = line.split_whitespace().collect();
+    if toks.len() > 24 || !lexicon::BYLINE_CUES.contains(toks.first()?.to_lowercase().as_str()) {
+        return None;
+    }
+    for k in 2..toks.len() {
+        let rest = toks[k..].join(" ");
+        let (rest, kind) = match strip_label(&rest) {
+            Some((r, kind)) => (r.to_string(), kind),
+            None => (rest, DateKind::Published),
+        };
+        let rt: Vec<&str> = rest.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty()).collect();
+        let date = rt.first().and_then(|t| numeric_date(t)).or_else(|| super::parse_dateline(&rt[..rt.len().min(3)].join(" ")));
+        let Some(date) = date else { continue };
+        let authors = names(&toks[1..k].join(" "))?;
+        return Some(Furniture { authors, date: Some((date, kind)), empty_label: false });
+    }
+    None
 }
 
 /// A dateline opening the first paragraph: "KABUL, Oct 30 (Reuters) - ", "WASHINGTON (AP) — ",
@@ -411,6 +443,10 @@ mod tests {
         assert_eq!(furniture("Published 2023-09-26T10:30:00Z").unwrap().date.unwrap().0, ymd("2023-09-26"));
         let f = furniture("By Jane Doe | Nov. 19, 2019 8:03 am ET").unwrap();
         assert_eq!((f.authors.len(), f.date.is_some()), (1, true));
+        let f = run_on_byline("By Alejandro Villamor Last updated Nov 8, 2023 Share with new partner:").unwrap();
+        assert_eq!((f.authors, f.date), (vec!["Alejandro Villamor".to_string()], Some((ymd("2023-11-08"), DateKind::Updated))));
+        assert_eq!(run_on_byline("By Michelle Ehrhardt 04 November 2020").unwrap().date.unwrap().0, ymd("2020-11-04"));
+        assert_eq!(run_on_byline("By the way, on 4 November 2020 it rained."), None);
         let f = furniture("John Smith · 19 November 2019").unwrap();
         assert_eq!(f.authors, vec!["John Smith"]);
         // A sentence that starts with a date is not a date line.
