@@ -103,6 +103,10 @@ pub fn page(x: &Explainer, doc: &wire::Document) -> String {
     if let Some((y, m, d)) = published.filter(|(y, _, _)| (1..=9999).contains(y)) {
         let _ = writeln!(out, "date = {y:04}-{m:02}-{d:02}");
     }
+    // A later update, for Zola's `page.updated` (the Atom feed's `<updated>`).
+    if let Some(u) = x.doc.article.updated.filter(|u| (1..=9999).contains(&u.year) && Some((u.year, u.month, u.day)) > published) {
+        let _ = writeln!(out, "updated = {:04}-{:02}-{:02}", u.year, u.month, u.day);
+    }
     // Newest first without relying on `sort_by = "date"`, which drops undated pages.
     let _ = writeln!(out, "weight = {}", weight(published));
     push_key(&mut out, "slug", &doc.slug);
@@ -110,6 +114,9 @@ pub fn page(x: &Explainer, doc: &wire::Document) -> String {
     push_key(&mut out, "seed", &doc.seed.file);
     // What the home page, section and stakeholder pages show, so they need no `load_data`.
     push_list(&mut out, "labels", &doc.labels);
+    if !doc.authors.is_empty() {
+        push_list(&mut out, "authors", &doc.authors);
+    }
     if let Some(section) = &doc.section {
         push_key(&mut out, "section", section);
     }

@@ -38,6 +38,14 @@ pub struct View<'a> {
     pub published: Option<String>,
     /// The ISO date for `<time datetime>`, or null.
     pub published_iso: Option<&'a str>,
+    /// The article's authors as its byline names them, in order (empty when unknown).
+    pub authors: &'a [String],
+    /// "19 November 2019", when the page states a later update, or null.
+    pub updated: Option<String>,
+    /// The ISO date of `updated`, for `<time datetime>`.
+    pub updated_iso: Option<&'a str>,
+    /// The dateline's place ("Kabul"), or null.
+    pub place: Option<&'a str>,
     pub summary: &'a str,
     /// What happened, why it matters, and the points editors added, each with its evidence.
     pub key_points: Vec<KeyPointView<'a>>,
@@ -440,6 +448,10 @@ pub fn build<'a>(doc: &'a wire::Document) -> View<'a> {
         section: doc.section.as_deref(),
         published: doc.published.as_ref().map(|p| display_date(&p.value, None, &p.value)),
         published_iso,
+        authors: &doc.authors,
+        updated: doc.updated.as_deref().filter(|u| Some(*u) != published_iso).map(|u| display_date(u, None, u)),
+        updated_iso: doc.updated.as_deref().filter(|u| is_html_datetime(u) && Some(*u) != published_iso),
+        place: doc.place.as_deref(),
         summary: &doc.summary,
         key_points: doc
             .key_points
@@ -809,6 +821,23 @@ pub fn json_ld(doc: &wire::Document) -> String {
     if let Some(s) = &doc.section {
         o.push_str("\"articleSection\":");
         string(&mut o, s);
+        o.push(',');
+    }
+    if !doc.authors.is_empty() {
+        o.push_str("\"author\":[");
+        for (i, a) in doc.authors.iter().enumerate() {
+            if i > 0 {
+                o.push(',');
+            }
+            o.push_str("{\"@type\":\"Person\",\"name\":");
+            string(&mut o, a);
+            o.push('}');
+        }
+        o.push_str("],");
+    }
+    if let Some(u) = doc.updated.as_ref().filter(|u| is_html_datetime(u)) {
+        o.push_str("\"dateModified\":");
+        string(&mut o, u);
         o.push(',');
     }
     if let Some(p) = doc.published.as_ref().filter(|p| is_html_datetime(&p.value)) {
