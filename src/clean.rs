@@ -837,6 +837,29 @@ mod tests {
         assert!(assess(&german).iter().any(|d| d.message.starts_with("the text does not read as English")));
     }
 
+    /// A scraped page (own fixture): a menu, a kicker, the headline with its dek, byline and
+    /// date lines under it, a caption, a story opening with a dateline, and teasers with their
+    /// own dates after it. The headline is the story's, not the menu's or a teaser's; the
+    /// byline, dates and place are the article's.
+    #[test]
+    fn headline_byline_dates_and_dateline_of_a_scraped_page() {
+        let para = "The harbour authority approved a new plan to dredge the channel on Tuesday, officials said, after a year of delays that left larger ships waiting offshore.";
+        let text = format!(
+            "Skip to content\nHome\nWorld\nBusiness\nSubscribe now\nMost Popular\nSchools reopen after storm damage repaired\nNov. 18, 2019\n\nWORLD\nHarbour authority approves channel dredging plan after delays\nLarger ships have waited offshore for a year.\nBy Sarah E. Needleman and John Roe\nNov. 19, 2019 8:03 am ET\nUpdated on: November 20, 2019 / 10:07 AM / Example News\nThe harbour at dawn. Photograph: Jane Doe/Example Images\n\nKABUL, Nov 19 (Reuters) - {para}\n\n{para}\n\n{para}\n\nMore stories\nTrain fares rise\nNov. 17, 2019\n"
+        );
+        let a = article(&text);
+        assert_eq!(a.title, "Harbour authority approves channel dredging plan after delays");
+        assert_eq!(a.section.as_deref(), Some("World"));
+        assert_eq!(a.authors, vec!["Sarah E. Needleman".to_string(), "John Roe".to_string()]);
+        assert_eq!(a.published.map(|p| p.date.to_string()).as_deref(), Some("2019-11-19"));
+        assert_eq!(a.updated.map(|d| d.to_string()).as_deref(), Some("2019-11-20"));
+        assert_eq!(a.place.as_deref(), Some("Kabul"));
+        assert_eq!(a.paragraphs.len(), 3);
+        assert_eq!(a.paragraphs[0].text, para);
+        assert!(a.removed.iter().any(|r| r.reason == "dateline" && r.text == "KABUL, Nov 19 (Reuters) -"), "{:?}", a.removed);
+        assert!(a.removed.iter().any(|r| r.reason == "byline"));
+    }
+
     #[test]
     fn a_prose_sentence_with_chrome_words_stays() {
         let a = article("Title\n\nShare prices fell sharply on Monday after the announcement was made public.\n\nTrending topics dominated the discussion in parliament, a spokesman said.");

@@ -433,6 +433,9 @@ fn rich_bundle_as(title: &str, slug: &str) -> (String, Vec<emit::OutFile>) {
     let slug = slug.to_string();
     let mut doc = wire::Document::from_explainer(&x);
     doc.slug = slug.clone();
+    doc.authors = vec!["Jane <b>Doe</b>".into(), "John Roe".into()];
+    doc.updated = Some("2024-05-07".into());
+    doc.place = Some("Kabul".into());
     let p = |i: usize| doc.paragraphs.get(i).map(|p| p.id.clone());
     let evil = "</script><script>alert(2)</script>";
     doc.stakeholders = vec![
@@ -604,6 +607,10 @@ fn filled_page_shows_timeline_map_sources_and_disputes() {
     // Related explainers link to their pages, names escaped.
     assert!(html.contains("<a href=\"/explainers/taliban-weighs-using-us-mass-surveillance-plan/\">The &lt;seed&gt; story</a>"), "{html}");
     assert!(html.contains("shared: Acme &amp; Sons"));
+    // The byline, the place and the update date under the headline.
+    assert!(html.contains("By <span class=\"author\">Jane &lt;b&gt;Doe&lt;&#x2F;b&gt;</span> and <span class=\"author\">John Roe</span>") || html.contains("By <span class=\"author\">Jane &lt;b&gt;Doe&lt;/b&gt;</span> and <span class=\"author\">John Roe</span>"), "{html}");
+    assert!(html.contains("<span>Kabul</span>"));
+    assert!(html.contains("Updated <time datetime=\"2024-05-07\">7 May 2024</time>"), "{html}");
 }
 
 /// Under `zola serve` (what `explainer serve` runs) each item shows its settings snippet, escaped

@@ -1031,6 +1031,12 @@ mod tests {
         if let Some(s) = &doc.section {
             v["articleSection"] = serde_json::Value::String(s.clone());
         }
+        if !doc.authors.is_empty() {
+            v["author"] = doc.authors.iter().map(|a| serde_json::json!({"@type": "Person", "name": a})).collect();
+        }
+        if let Some(u) = doc.updated.as_ref().filter(|u| html_datetime(u).is_some()) {
+            v["dateModified"] = serde_json::Value::String(u.clone());
+        }
         escape_json_for_script(&serde_json::to_string(&v).expect("JSON values serialise"))
     }
 
@@ -1047,6 +1053,10 @@ mod tests {
         doc.published = Some(wire::Published { value: "2021-01-05".into(), origin: "text".into() });
         doc.stakeholders.truncate(1);
         assert_eq!(json_ld(&doc), json_ld_by_value(&doc));
+        doc.authors = vec!["Jane </script> Doe".into(), "John Roe".into()];
+        doc.updated = Some("2021-01-06".into());
+        assert_eq!(json_ld(&doc), json_ld_by_value(&doc));
+        assert!(json_ld(&doc).contains("\"dateModified\":\"2021-01-06\""));
         doc.stakeholders.clear();
         doc.published = Some(wire::Published { value: "2021-W05".into(), origin: "text".into() });
         assert_eq!(json_ld(&doc), json_ld_by_value(&doc));
