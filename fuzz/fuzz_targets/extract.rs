@@ -1,16 +1,24 @@
 //! Any bytes → `ingest::decode` → `explain` → `explainer/1` JSON and the page bundle, or a clear
-//! error. A panic anywhere is a finding. Also checks what every run must hold: the JSON parses
-//! back, every span lies on character boundaries of the text, and the front matter parses as TOML.
+//! error, read both as a text seed and as an HTML seed (`seeds/fuzz.html`: the HTML decoder,
+//! the content extractor and the page's metadata). A panic anywhere is a finding. Also checks
+//! what every run must hold: the JSON parses back, every span lies on character boundaries of
+//! the text, and the front matter parses as TOML.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let seed = match explainer::ingest::decode("seeds/fuzz.txt", data) {
+    for file in ["seeds/fuzz.txt", "seeds/fuzz.html"] {
+        one(file, data);
+    }
+});
+
+fn one(file: &str, data: &[u8]) {
+    let seed = match explainer::ingest::decode(file, data) {
         Ok(s) => s,
         Err(e) => {
             // A clear error names the file.
-            assert!(e.to_string().starts_with("seeds/fuzz.txt"), "{e}");
+            assert!(e.to_string().starts_with(file), "{e}");
             return;
         }
     };
@@ -33,4 +41,4 @@ fuzz_target!(|data: &[u8]| {
             assert!(body.trim().is_empty(), "no article text in the Markdown body");
         }
     }
-});
+}
