@@ -563,6 +563,45 @@ impl StakeholderKind {
     pub fn parse(s: &str) -> Option<StakeholderKind> {
         StakeholderKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
+    /// The kind as a wire string reads it; an unknown kind (an editor's own word) is drawn and
+    /// typed as an organisation.
+    pub fn of_wire(s: &str) -> StakeholderKind {
+        StakeholderKind::parse(s).unwrap_or(StakeholderKind::Organization)
+    }
+    /// The one table of what each kind is called and typed as: the label readers see (the
+    /// map's nodes and legend, and through `[extra.ui.actor_kinds]` in the theme's `theme.toml`,
+    /// which a test holds to this table, the cards and stakeholder pages) and the schema.org
+    /// type of the page's JSON-LD.
+    const TABLE: [(StakeholderKind, &'static str, &'static str); 11] = [
+        (StakeholderKind::Person, "person", "Person"),
+        (StakeholderKind::Government, "government", "GovernmentOrganization"),
+        (StakeholderKind::Country, "country", "Country"),
+        (StakeholderKind::Organization, "organisation", "Organization"),
+        (StakeholderKind::Company, "company", "Corporation"),
+        (StakeholderKind::ArmedGroup, "armed group", "Organization"),
+        (StakeholderKind::Ngo, "NGO", "NGO"),
+        (StakeholderKind::Media, "news media", "NewsMediaOrganization"),
+        (StakeholderKind::International, "international body", "Organization"),
+        (StakeholderKind::Research, "research body", "ResearchOrganization"),
+        (StakeholderKind::Group, "group", "Organization"),
+    ];
+    fn row(self) -> &'static (StakeholderKind, &'static str, &'static str) {
+        &Self::TABLE[self as usize]
+    }
+    /// What readers read: "person", "armed group", "NGO".
+    pub fn label(self) -> &'static str {
+        self.row().1
+    }
+    /// The label for the start of a line: "Person", "Armed group", "NGO".
+    pub fn label_capitalised(self) -> &'static str {
+        const CAPS: [&str; 11] =
+            ["Person", "Government", "Country", "Organisation", "Company", "Armed group", "NGO", "News media", "International body", "Research body", "Group"];
+        CAPS[self as usize]
+    }
+    /// The schema.org type of a stakeholder of this kind.
+    pub fn schema_type(self) -> &'static str {
+        self.row().2
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -825,5 +864,29 @@ mod fold_tests {
         fn fold_whitespace_matches_the_reference_on_any_text(s in "[a \t\n\u{b}\u{a0}\u{2009}\u{3000}\u{85}é’]{0,24}") {
             proptest::prop_assert_eq!(fold_whitespace(&s), reference(&s));
         }
+    }
+}
+
+#[cfg(test)]
+mod kind_tests {
+    use super::StakeholderKind;
+
+    /// One table: its rows in the enum's order, the capitalised labels the labels, and the
+    /// theme's `[extra.ui.actor_kinds]` (what cards and stakeholder pages print) the same labels.
+    #[test]
+    fn stakeholder_kind_labels_are_one_table_and_the_theme_agrees() {
+        let theme: toml::Value =
+            toml::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/explainer/theme.toml")).unwrap()).unwrap();
+        let ui = &theme["extra"]["ui"]["actor_kinds"];
+        for k in StakeholderKind::ALL {
+            assert_eq!(StakeholderKind::TABLE[k as usize].0, k);
+            assert_eq!(StakeholderKind::parse(k.as_str()), Some(k));
+            let (label, caps) = (k.label(), k.label_capitalised());
+            assert_eq!(caps.to_lowercase(), label.to_lowercase(), "{k:?}");
+            assert!(caps.starts_with(|c: char| c.is_uppercase()), "{k:?}");
+            assert_eq!(ui.get(k.as_str()).and_then(|v| v.as_str()), Some(label), "theme.toml [extra.ui.actor_kinds] {} must read {label:?}", k.as_str());
+        }
+        assert_eq!(ui.as_table().unwrap().len(), StakeholderKind::ALL.len(), "theme.toml lists a kind the extractors do not make");
+        assert_eq!(StakeholderKind::of_wire("an editor's word"), StakeholderKind::Organization);
     }
 }

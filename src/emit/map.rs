@@ -20,6 +20,7 @@
 //! salient stakeholders are drawn (the `<desc>` says how many are left out; the accessible list
 //! rendered by the theme has them all).
 
+use crate::model::StakeholderKind as K;
 use crate::wire;
 
 /// Most nodes drawn.
@@ -164,7 +165,7 @@ impl std::fmt::Display for D1 {
 }
 
 /// Shape of a kind (also named in the legend), appended to `o`.
-fn shape(o: &mut String, kind: &str, x: f64, y: f64) {
+fn shape(o: &mut String, kind: K, x: f64, y: f64) {
     use std::fmt::Write;
     let r = R;
     let mut poly = |pts: &[(f64, f64)]| {
@@ -178,41 +179,29 @@ fn shape(o: &mut String, kind: &str, x: f64, y: f64) {
         o.push_str("\"/>");
     };
     match kind {
-        "company" => return poly(&[(0.0, -r - 2.0), (r + 2.0, 0.0), (0.0, r + 2.0), (-r - 2.0, 0.0)]),
-        "armed-group" => return poly(&[(0.0, -r - 2.0), (r + 2.0, r), (-r - 2.0, r)]),
-        "ngo" => return poly(&[(-r / 2.0, -r), (r / 2.0, -r), (r, 0.0), (r / 2.0, r), (-r / 2.0, r), (-r, 0.0)]),
-        "research" => return poly(&[(0.0, -r), (r, -r / 3.0), (r * 0.6, r), (-r * 0.6, r), (-r, -r / 3.0)]),
+        K::Company => return poly(&[(0.0, -r - 2.0), (r + 2.0, 0.0), (0.0, r + 2.0), (-r - 2.0, 0.0)]),
+        K::ArmedGroup => return poly(&[(0.0, -r - 2.0), (r + 2.0, r), (-r - 2.0, r)]),
+        K::Ngo => return poly(&[(-r / 2.0, -r), (r / 2.0, -r), (r, 0.0), (r / 2.0, r), (-r / 2.0, r), (-r, 0.0)]),
+        K::Research => return poly(&[(0.0, -r), (r, -r / 3.0), (r * 0.6, r), (-r * 0.6, r), (-r, -r / 3.0)]),
         _ => {}
     }
     let (x, y, r) = (D1(x), D1(y), D1(r));
     let _ = match kind {
-        "person" => write!(o, "<circle class=\"shape\" cx=\"{x}\" cy=\"{y}\" r=\"{r}\"/>"),
-        "country" | "government" => write!(o, "<rect class=\"shape\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>", D1(x.0 - r.0), D1(y.0 - r.0), D1(2.0 * r.0), D1(2.0 * r.0)),
-        "media" => write!(o, "<rect class=\"shape\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\"/>", D1(x.0 - r.0 - 3.0), D1(y.0 - r.0 + 4.0), D1(2.0 * r.0 + 6.0), D1(2.0 * r.0 - 8.0)),
-        "international" => write!(
+        K::Person => write!(o, "<circle class=\"shape\" cx=\"{x}\" cy=\"{y}\" r=\"{r}\"/>"),
+        K::Country | K::Government => write!(o, "<rect class=\"shape\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>", D1(x.0 - r.0), D1(y.0 - r.0), D1(2.0 * r.0), D1(2.0 * r.0)),
+        K::Media => write!(o, "<rect class=\"shape\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\"/>", D1(x.0 - r.0 - 3.0), D1(y.0 - r.0 + 4.0), D1(2.0 * r.0 + 6.0), D1(2.0 * r.0 - 8.0)),
+        K::International => write!(
             o,
             "<circle class=\"shape\" cx=\"{x}\" cy=\"{y}\" r=\"{r}\"/><circle class=\"shape-inner\" cx=\"{x}\" cy=\"{y}\" r=\"{}\"/>",
             D1(r.0 - 5.0)
         ),
-        "group" => write!(o, "<ellipse class=\"shape\" cx=\"{x}\" cy=\"{y}\" rx=\"{}\" ry=\"{}\"/>", D1(r.0 + 3.0), D1(r.0 - 4.0)),
+        K::Group => write!(o, "<ellipse class=\"shape\" cx=\"{x}\" cy=\"{y}\" rx=\"{}\" ry=\"{}\"/>", D1(r.0 + 3.0), D1(r.0 - 4.0)),
         _ => write!(o, "<rect class=\"shape\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"7\"/>", D1(x.0 - r.0), D1(y.0 - r.0), D1(2.0 * r.0), D1(2.0 * r.0)),
     };
 }
 
 fn kind_label(kind: &str) -> &'static str {
-    match kind {
-        "person" => "Person",
-        "government" => "Government",
-        "country" => "Country",
-        "company" => "Company",
-        "armed-group" => "Armed group",
-        "ngo" => "NGO",
-        "media" => "Media",
-        "international" => "International body",
-        "research" => "Research",
-        "group" => "Group",
-        _ => "Organisation",
-    }
+    K::of_wire(kind).label_capitalised()
 }
 
 /// [`label_into`] on its own (for tests).
@@ -302,21 +291,21 @@ fn cell(i: usize) -> (f64, f64) {
 
 /// One kind of each shape [`shape`] draws, by [`shape_class`] (the last stands for every kind
 /// [`shape`] does not name).
-const SHAPE_KINDS: [&str; 10] = ["company", "armed-group", "ngo", "research", "person", "government", "media", "international", "group", "organisation"];
+const SHAPE_KINDS: [K; 10] = [K::Company, K::ArmedGroup, K::Ngo, K::Research, K::Person, K::Government, K::Media, K::International, K::Group, K::Organization];
 
 /// Index in [`SHAPE_KINDS`] of the kind drawn with the same shape as `kind`.
 fn shape_class(kind: &str) -> usize {
-    match kind {
-        "company" => 0,
-        "armed-group" => 1,
-        "ngo" => 2,
-        "research" => 3,
-        "person" => 4,
-        "country" | "government" => 5,
-        "media" => 6,
-        "international" => 7,
-        "group" => 8,
-        _ => 9,
+    match K::of_wire(kind) {
+        K::Company => 0,
+        K::ArmedGroup => 1,
+        K::Ngo => 2,
+        K::Research => 3,
+        K::Person => 4,
+        K::Country | K::Government => 5,
+        K::Media => 6,
+        K::International => 7,
+        K::Group => 8,
+        K::Organization => 9,
     }
 }
 
@@ -353,21 +342,9 @@ static LEGEND_SHAPES: std::sync::LazyLock<[String; SHAPE_KINDS.len()]> = std::sy
     })
 });
 
-/// [`kind_label`] in lower case (for a node's accessible name).
+/// The kind's label as a node's accessible name reads it ("armed group", "NGO").
 fn kind_label_lower(kind: &str) -> &'static str {
-    match kind_label(kind) {
-        "Person" => "person",
-        "Government" => "government",
-        "Country" => "country",
-        "Company" => "company",
-        "Armed group" => "armed group",
-        "NGO" => "ngo",
-        "Media" => "media",
-        "International body" => "international body",
-        "Research" => "research",
-        "Group" => "group",
-        _ => "organisation",
-    }
+    K::of_wire(kind).label()
 }
 
 pub fn map_svg(doc: &wire::Document) -> String {
@@ -611,18 +588,18 @@ mod tests {
     /// kind labels are the labels lowered.
     #[test]
     fn cached_markup_matches_drawn_markup() {
-        let kinds = ["person", "government", "country", "company", "armed-group", "ngo", "media", "international", "research", "group", "organisation", "other", ""];
+        let kinds = ["person", "government", "country", "company", "armed-group", "ngo", "media", "international", "research", "group", "organization", "other", ""];
         for k in kinds {
             for i in 0..MAX_NODES {
                 let (x, y) = cell(i);
                 let mut o = String::new();
-                shape(&mut o, k, x, y);
+                shape(&mut o, K::of_wire(k), x, y);
                 assert_eq!(CELLS[i].shapes[shape_class(k)], o, "{k} {i}");
             }
             let mut o = String::new();
-            shape(&mut o, k, 0.0, 0.0);
+            shape(&mut o, K::of_wire(k), 0.0, 0.0);
             assert_eq!(LEGEND_SHAPES[shape_class(k)], o, "{k}");
-            assert_eq!(kind_label_lower(k), kind_label(k).to_lowercase());
+            assert_eq!(kind_label_lower(k).to_lowercase(), kind_label(k).to_lowercase());
         }
         assert_eq!(escape("a\u{FFFE}b\u{FFFF}c\u{FFFD}"), "abc\u{FFFD}");
     }

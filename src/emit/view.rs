@@ -797,18 +797,9 @@ fn is_html_datetime(v: &str) -> bool {
     }
 }
 
-/// schema.org type for a stakeholder kind.
+/// schema.org type for a stakeholder kind (the table is `StakeholderKind`'s).
 fn schema_type(kind: &str) -> &'static str {
-    match kind {
-        "person" => "Person",
-        "country" => "Country",
-        "government" => "GovernmentOrganization",
-        "company" => "Corporation",
-        "ngo" => "NGO",
-        "media" => "NewsMediaOrganization",
-        "research" => "ResearchOrganization",
-        _ => "Organization",
-    }
+    crate::model::StakeholderKind::of_wire(kind).schema_type()
 }
 
 /// The NewsArticle JSON-LD, escaped so it cannot close its `<script>` element: JSON allows
