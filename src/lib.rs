@@ -38,7 +38,14 @@ use std::path::Path;
 
 /// Runs clean → segment → extract on a decoded seed.
 pub fn explain(seed: Seed, opts: &extract::Options) -> Explainer {
-    extract::run(segment::segment(clean::clean(seed)), opts)
+    explain_cleaned(clean::clean(seed), opts)
+}
+
+/// The stages after `clean`: [`explain`] for a caller that needs the cleaned article first
+/// (`build` takes each seed's slug from its headline before any seed is extracted, so that
+/// slugs never depend on thread timing).
+pub fn explain_cleaned(article: model::CleanArticle, opts: &extract::Options) -> Explainer {
+    extract::run(segment::segment(article), opts)
 }
 
 /// Reads a seed file and explains it. `file` is the path as shown to users.

@@ -620,7 +620,7 @@ fn extract_and_write(ctx: &WriteCtx<'_>, file: &str, fresh: Box<Fresh>, slug: &s
     guarded(file, || {
         let Fresh { article, opts, edits, options_key, base_slug } = *fresh;
         let sha256 = article.seed.sha256.clone();
-        let x = crate::extract::run(crate::segment::segment(article), &opts);
+        let x = crate::explain_cleaned(article, &opts);
         let (mut doc, notes) = crate::document(&x, edits.as_ref());
         doc.slug = slug.to_string();
         let title = doc.title.clone();

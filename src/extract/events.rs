@@ -54,11 +54,10 @@ const DANGLING: &[&str] = &[
     "a", "about", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "over", "regarding",
     "than", "that", "the", "their", "its", "his", "her", "to", "which", "who", "with", "whether", "while", "when",
 ];
-const REPORTING: &[&str] = &[
-    "added", "admitted", "announced", "argued", "asserted", "believed", "claimed", "claims", "confirmed", "denied",
-    "disclosed", "estimated", "explained", "found", "informed", "insisted", "noted", "reported", "revealed", "said", "says",
-    "stated", "suggested", "told", "warned", "wrote",
-];
+/// Verbs of reporting ("claimed that …"): the speech verbs of the source list, one lexicon.
+fn is_reporting(word: &str) -> bool {
+    crate::extract::sources::lex::CUES.contains_key(word)
+}
 const POSSESSIVES: &[&str] = &["her", "his", "its", "our", "their"];
 const DETERMINERS: &[&str] = &["a", "an", "her", "his", "its", "our", "that", "the", "their", "this"];
 const STOP: &[&str] = &["about", "after", "also", "been", "before", "from", "have", "into", "that", "their", "there", "they", "this", "which", "with", "were", "would"];
@@ -156,7 +155,7 @@ fn is_verbish(t: &Tok) -> bool {
     let l = t.lower.as_str();
     t.is_word()
         && !t.capitalized()
-        && (REPORTING.contains(&l)
+        && (is_reporting(l)
             || matches!(l, "is" | "was" | "were" | "are" | "has" | "have" | "had" | "will" | "would" | "said" | "met" | "made" | "took" | "began")
             || (l.len() > 4 && l.ends_with("ed")))
 }
@@ -225,7 +224,7 @@ pub fn title(text: &str, sent: Span, date: Span) -> String {
     // A reporting frame: "Qani claimed that in August" / "… claimed that the modification occurred".
     if let Some(p) = body.iter().position(|t| t.lower == "that") {
         let frame = &body[..p];
-        if frame.iter().any(|t| REPORTING.contains(&t.lower.as_str())) && (p + 1 < body.len() && toks_index(&toks, body[p]) < da || p + 1 == body.len()) {
+        if frame.iter().any(|t| is_reporting(&t.lower)) && (p + 1 < body.len() && toks_index(&toks, body[p]) < da || p + 1 == body.len()) {
             body = body[p + 1..].to_vec();
         }
     }
@@ -256,7 +255,7 @@ pub fn title(text: &str, sent: Span, date: Span) -> String {
                 b2.append(&mut borrowed);
                 body = b2;
                 // Still a frame ("Qani claimed" + clause): keep just the clause.
-                if body.iter().take(3).any(|t| REPORTING.contains(&t.lower.as_str())) && content <= 2 {
+                if body.iter().take(3).any(|t| is_reporting(&t.lower)) && content <= 2 {
                     body = toks[x..y].to_vec();
                 }
             } else {
