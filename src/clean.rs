@@ -381,6 +381,14 @@ pub fn clean(seed: Seed) -> CleanArticle {
         block.push(l.span);
     }
     flush(&mut block, &mut paragraphs);
+    // A page that states only when it was updated was published on or before that day: the
+    // update date stands in (as inferred) so that "on Tuesday" can be resolved; the page says
+    // "Updated …", not "Published …".
+    if published.is_none() {
+        if let Some(u) = updated {
+            published = Some(Published { date: u, origin: DateOrigin::Inferred, span: None });
+        }
+    }
     // 5. A dateline opening the story ("KABUL, Oct 30 (Reuters) -") is the place, not text.
     let mut place = None;
     if let Some(p) = paragraphs.iter_mut().find(|p| p.kind != ParagraphKind::Heading) {

@@ -276,7 +276,60 @@ pub(super) fn name_line(line: &str) -> Option<String> {
 /// another line ("Published", "By"). A short capitalised piece beside a date ("CBS News") is
 /// the publisher and is passed over. `None` for anything else.
 pub(super) fn furniture(line: &str) -> Option<Furniture> {
-    separated(line).or_else(|| run_on_byline(line.trim()))
+    separated(line).or_else(|| run_on_byline(line.trim())).or_else(|| run_on_date(line.trim()))
+}
+
+/// A date line run together with its publisher before or its byline after, as a scrape of one
+/// block gives it: "CBS News February 24, 2020, 7:57 AM", "July 24, 2019 by Amy Motroni 5
+/// Comments". Before the date: nothing, a label, or a publisher of at most three capitalised
+/// words; after it: a time, then "by" and names, then a comment count.
+fn run_on_date(line: &str) -> Option<Furniture> {
+    let toks: Vec<&str> = line.split_whitespace().collect();
+    if toks.len() > 16 {
+        return None;
+    }
+    for k in 0..toks.len().min(5) {
+        let (date, used) = if let Some(d) = numeric_date(toks[k]) {
+            (d, 1)
+        } else {
+            let used = if is_weekday(toks[k]) { 4 } else { 3 };
+            match toks.get(k..k + used).and_then(|t| super::parse_dateline(&t.join(" "))) {
+                Some(d) => (d, used),
+                None => continue,
+            }
+        };
+        let before = toks[..k].join(" ");
+        let kind = match strip_label(&before) {
+            Some((rest, kind)) if rest.is_empty() => kind,
+            _ if toks[..k].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) && k <= 3 => DateKind::Published,
+            _ => return None,
+        };
+        let mut rest = &toks[k + used..];
+        while rest.first().is_some_and(|t| is_time_token(t)) {
+            rest = &rest[1..];
+        }
+        // A comment count at the end: "5 Comments", "Leave a comment".
+        let lower: Vec<String> = rest.iter().map(|t| t.to_lowercase()).collect();
+        let mut end = rest.len();
+        if end >= 1 && lower[end - 1].starts_with("comment") {
+            end -= 1;
+            while end > 0 && (lower[end - 1].bytes().all(|b| b.is_ascii_digit()) || matches!(lower[end - 1].as_str(), "leave" | "a" | "no")) {
+                end -= 1;
+            }
+        }
+        let rest = &rest[..end];
+        let mut f = Furniture { date: Some((date, kind)), ..Furniture::default() };
+        if !rest.is_empty() {
+            f.authors = byline_piece(&rest.join(" "))?;
+        }
+        return Some(f);
+    }
+    None
+}
+
+fn is_weekday(t: &str) -> bool {
+    let l = t.trim_end_matches(['.', ',']).to_lowercase();
+    l.len() >= 3 && ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].iter().any(|w| w.starts_with(&l))
 }
 
 /// [`furniture`] for a line whose pieces are set apart by separators (or a line of one piece).
@@ -447,6 +500,10 @@ mod tests {
         assert_eq!((f.authors, f.date), (vec!["Alejandro Villamor".to_string()], Some((ymd("2023-11-08"), DateKind::Updated))));
         assert_eq!(run_on_byline("By Michelle Ehrhardt 04 November 2020").unwrap().date.unwrap().0, ymd("2020-11-04"));
         assert_eq!(run_on_byline("By the way, on 4 November 2020 it rained."), None);
+        let f = furniture("July 24, 2019 by Amy Motroni 5 Comments").unwrap();
+        assert_eq!((f.authors, f.date), (vec!["Amy Motroni".to_string()], Some((ymd("2019-07-24"), DateKind::Published))));
+        assert_eq!(furniture("CBS News February 24, 2020, 7:57 AM").unwrap().date.unwrap().0, ymd("2020-02-24"));
+        assert_eq!(furniture("The council met on February 24, 2020 to vote"), None);
         let f = furniture("John Smith · 19 November 2019").unwrap();
         assert_eq!(f.authors, vec!["John Smith"]);
         // A sentence that starts with a date is not a date line.

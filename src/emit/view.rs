@@ -439,14 +439,17 @@ pub fn build<'a>(doc: &'a wire::Document) -> View<'a> {
     let events_year_unknown = timeline.iter().filter(|e| e.year_unknown).count();
     let cards = stakeholders.iter().filter(|a: &&ActorView| a.card).count();
     let named_only = stakeholders.len() - cards;
-    let published_iso = doc.published.as_ref().map(|p| p.value.as_str()).filter(|v| is_html_datetime(v));
+    // A publication date inferred from the update date is not shown as one: the page says
+    // "Updated …" (the data keeps it, origin `inferred`).
+    let stated = doc.published.as_ref().filter(|p| p.origin != "inferred");
+    let published_iso = stated.map(|p| p.value.as_str()).filter(|v| is_html_datetime(v));
     View {
         schema: SCHEMA,
         slug: &doc.slug,
         title: &doc.title,
         labels: &doc.labels,
         section: doc.section.as_deref(),
-        published: doc.published.as_ref().map(|p| display_date(&p.value, None, &p.value)),
+        published: stated.map(|p| display_date(&p.value, None, &p.value)),
         published_iso,
         authors: &doc.authors,
         updated: doc.updated.as_deref().filter(|u| Some(*u) != published_iso).map(|u| display_date(u, None, u)),
@@ -831,7 +834,7 @@ pub fn json_ld(doc: &wire::Document) -> String {
         string(&mut o, u);
         o.push(',');
     }
-    if let Some(p) = doc.published.as_ref().filter(|p| is_html_datetime(&p.value)) {
+    if let Some(p) = doc.published.as_ref().filter(|p| is_html_datetime(&p.value) && p.origin != "inferred") {
         o.push_str("\"datePublished\":");
         string(&mut o, &p.value);
         o.push(',');
@@ -1016,7 +1019,7 @@ mod tests {
             "description": doc.summary,
             "mentions": mentions,
         });
-        if let Some(p) = doc.published.as_ref().filter(|p| html_datetime(&p.value).is_some()) {
+        if let Some(p) = doc.published.as_ref().filter(|p| html_datetime(&p.value).is_some() && p.origin != "inferred") {
             v["datePublished"] = serde_json::Value::String(p.value.clone());
         }
         if let Some(s) = &doc.section {
