@@ -13,6 +13,7 @@ page's headline or one contains the other with at least 60 % of its words (sites
 every author the page names is found (surname match) among the text seed's authors.
 """
 import argparse
+import html
 import json
 import os
 import re
@@ -27,7 +28,7 @@ EXE = os.path.join(ROOT, "target", "release", "explainer")
 
 
 def fold(s):
-    s = s.lower()
+    s = html.unescape(s).lower()
     s = re.sub(r"[^\w\s]", " ", s)
     return " ".join(s.split())
 
@@ -83,14 +84,14 @@ def main():
     ids = sorted(i for i in gold if os.path.exists(os.path.join(PAGES, "text", i + ".txt")))
     if args.lang != "all":
         ids = [i for i in ids if gold[i]["lang_guess"] == args.lang]
-    html = extract([os.path.join(PAGES, "html", i + ".html.gz") for i in ids])
+    html_docs = extract([os.path.join(PAGES, "html", i + ".html.gz") for i in ids])
     text = extract([os.path.join(PAGES, "text", i + ".txt") for i in ids])
     n = {"headline": 0, "published": 0, "authors": 0}
     ok = {"headline": 0, "published": 0, "authors": 0}
     found = {"published": 0, "authors": 0}
     rows = []
     for i in ids:
-        h = html.get(os.path.join(PAGES, "html", i + ".html.gz"))
+        h = html_docs.get(os.path.join(PAGES, "html", i + ".html.gz"))
         t = text.get(os.path.join(PAGES, "text", i + ".txt"))
         if not h or not t or not h.get("page"):
             continue
