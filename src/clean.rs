@@ -263,18 +263,7 @@ pub fn clean(seed: Seed) -> CleanArticle {
     }
     dates.sort_by_key(|d| (d.0, d.2));
     for (_, f, span) in &dates {
-        for a in &f.authors {
-            if !authors.iter().any(|x: &String| x.eq_ignore_ascii_case(a)) {
-                authors.push(a.clone());
-            }
-        }
-        match f.date {
-            Some((date, furniture::DateKind::Published)) if published.is_none() => {
-                published = Some(Published { date, origin: DateOrigin::Text, span: Some(*span) });
-            }
-            Some((date, furniture::DateKind::Updated)) if updated.is_none() => updated = Some(date),
-            _ => {}
-        }
+        take_furniture(f, *span, &mut authors, &mut published, &mut updated);
     }
     // 2. The main run of prose: on a scraped page the article is the densest stretch of long
     // lines, and the menus, teaser lists, footers and comment threads around it are runs of short
@@ -357,18 +346,7 @@ pub fn clean(seed: Seed) -> CleanArticle {
                         remove(p.span, reason, &mut removed);
                     }
                 }
-                for a in &f.authors {
-                    if !authors.iter().any(|x: &String| x.eq_ignore_ascii_case(a)) {
-                        authors.push(a.clone());
-                    }
-                }
-                match f.date {
-                    Some((date, furniture::DateKind::Published)) if published.is_none() => {
-                        published = Some(Published { date, origin: DateOrigin::Text, span: Some(l.span) });
-                    }
-                    Some((date, furniture::DateKind::Updated)) if updated.is_none() => updated = Some(date),
-                    _ => {}
-                }
+                take_furniture(&f, l.span, &mut authors, &mut published, &mut updated);
                 remove(l.span, if f.is_byline() { "byline" } else { "dateline" }, &mut removed);
                 continue;
             }
@@ -412,6 +390,23 @@ pub fn clean(seed: Seed) -> CleanArticle {
     }
     removed.sort_by_key(|r| r.span);
     CleanArticle { seed, title, title_span, labels, section, published, paragraphs, removed, authors, updated, place }
+}
+
+/// What a furniture line at `span` states, added to what is known: its authors (once each), and
+/// its date as the publication or update date unless one is known already.
+fn take_furniture(f: &furniture::Furniture, span: Span, authors: &mut Vec<String>, published: &mut Option<Published>, updated: &mut Option<Ymd>) {
+    for a in &f.authors {
+        if !authors.iter().any(|x| x.eq_ignore_ascii_case(a)) {
+            authors.push(a.clone());
+        }
+    }
+    match f.date {
+        Some((date, furniture::DateKind::Published)) if published.is_none() => {
+            *published = Some(Published { date, origin: DateOrigin::Text, span: Some(span) });
+        }
+        Some((date, furniture::DateKind::Updated)) if updated.is_none() => *updated = Some(date),
+        _ => {}
+    }
 }
 
 /// Where the article starts: its headline, the section kicker above it, the line its body
