@@ -168,11 +168,7 @@ pub fn parse_dateline(s: &str) -> Option<Ymd> {
         .filter(|t| !t.is_empty())
         .map(|t| t.trim_end_matches('.').to_string())
         .collect();
-    const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    let mut i = 0;
-    if toks.first().map(|t| WEEKDAYS.iter().any(|w| w.starts_with(&t.to_lowercase()) && t.len() >= 3)) == Some(true) {
-        i = 1;
-    }
+    let i = usize::from(toks.first().is_some_and(|t| is_weekday(t)));
     let num = |t: &str| -> Option<u32> { t.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok() };
     let (y, m, d) = if let Some(m) = toks.get(i).and_then(|t| lexicon::month_number(t)) {
         (toks.get(i + 2)?.parse::<i32>().ok()?, m, num(toks.get(i + 1)?)?)
@@ -182,6 +178,17 @@ pub fn parse_dateline(s: &str) -> Option<Ymd> {
         return None;
     };
     Ymd::parse(&format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// A weekday's name or its abbreviation of three letters or more ("Tue", "Tues.", "Monday,").
+fn is_weekday(t: &str) -> bool {
+    let l = t.trim_end_matches(['.', ',']).to_lowercase();
+    l.len() >= 3 && ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].iter().any(|w| w.starts_with(&l))
+}
+
+/// A paragraph-long sentence (over 30 words): a page opening with one has no headline.
+fn is_long_prose(s: &str) -> bool {
+    is_prose(s) && words(s, 31) > 30
 }
 
 /// True when the line reads like a sentence of prose rather than a title or a label.
@@ -506,7 +513,7 @@ fn find_head(text: &str, all: &[Line]) -> Head {
             // A clean text: one line above the story, the page's first, is its headline.
             let above: Vec<usize> = (0..lo).filter(|&i| other(i) && !is_kicker(slice(i))).collect();
             if let [h] = above[..] {
-                if !(is_prose(slice(h)) && words(slice(h), 31) > 30) {
+                if !(is_long_prose(slice(h))) {
                     let kicker = kicker_above(all, &furniture, h, slice);
                     return Head { headline: Some(h), kicker, body_start: lo, furniture };
                 }
@@ -595,7 +602,7 @@ fn find_head(text: &str, all: &[Line]) -> Head {
             };
             // A long prose line with no headline before it means the page has none: the first
             // sentence stands in as the title and stays in the body.
-            if is_prose(slice(h)) && words(slice(h), 31) > 30 {
+            if is_long_prose(slice(h)) {
                 let kicker = kicker_above(all, &furniture, h, slice);
                 return Head { headline: None, kicker, body_start: h, furniture };
             }

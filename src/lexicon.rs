@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 pub const FILES: &[(&str, &str)] = &[
     ("abbreviations.txt", include_str!("../data/abbreviations.txt")),
     ("byline-cues.txt", include_str!("../data/byline-cues.txt")),
+    ("byline-roles.txt", include_str!("../data/byline-roles.txt")),
     ("caption-cues.txt", include_str!("../data/caption-cues.txt")),
     ("chrome.txt", include_str!("../data/chrome.txt")),
     ("date-labels.txt", include_str!("../data/date-labels.txt")),
@@ -26,6 +27,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("headline-labels.txt", include_str!("../data/headline-labels.txt")),
     ("months.txt", include_str!("../data/months.txt")),
     ("months-other-languages.txt", include_str!("../data/months-other-languages.txt")),
+    ("name-particles.txt", include_str!("../data/name-particles.txt")),
     ("armed-groups.txt", include_str!("../data/armed-groups.txt")),
     ("companies.txt", include_str!("../data/companies.txt")),
     ("countries.txt", include_str!("../data/countries.txt")),

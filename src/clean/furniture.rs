@@ -167,13 +167,9 @@ pub(super) fn date_piece(piece: &str) -> Option<Ymd> {
     if toks.is_empty() || toks.len() > 10 {
         return None;
     }
-    let weekday = |t: &str| {
-        let l = t.trim_end_matches(['.', ',']).to_lowercase();
-        l.len() >= 3 && ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].iter().any(|w| w.starts_with(&l))
-    };
     // A weekday, and "on", "am" (German), "le", "el" before the date.
     let mut i = 0;
-    while i < 2 && toks.get(i).is_some_and(|t| weekday(t) || matches!(t.to_lowercase().as_str(), "on" | "am" | "le" | "el" | "den")) {
+    while i < 2 && toks.get(i).is_some_and(|t| super::is_weekday(t) || matches!(t.to_lowercase().as_str(), "on" | "am" | "le" | "el" | "den")) {
         i += 1;
     }
     if i >= toks.len() {
@@ -205,7 +201,7 @@ fn names(s: &str) -> Option<Vec<String>> {
         if ws.len() > 5 {
             return None;
         }
-        let role = ws.iter().any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()));
+        let role = ws.iter().any(|w| ROLE_WORDS.contains(w.to_lowercase().as_str()));
         let namelike = ws.iter().all(|w| is_name_word(w));
         if role && !out.is_empty() {
             continue;
@@ -225,17 +221,16 @@ fn names(s: &str) -> Option<Vec<String>> {
     (!out.is_empty()).then_some(out)
 }
 
-/// Words that say what a byline's person is, not who.
-const ROLE_WORDS: &[&str] = &[
-    "contributor", "correspondent", "columnist", "editor", "editors", "journalist", "producer", "reporter", "reporters", "staff", "writer", "writers",
-    "updated", "published", "photographer", "analyst",
-];
+/// Words that say what a byline's person is, not who (`data/byline-roles.txt`).
+static ROLE_WORDS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| lexicon::set("byline-roles.txt"));
+/// Lower-case words inside a person's name ("de", "van", "bin"; `data/name-particles.txt`).
+static NAME_PARTICLES: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| lexicon::set("name-particles.txt"));
 
 /// A word of a person's name: capitalised ("Needleman", "O'Neil", "Mary-Jane", "E."), a
 /// particle ("de", "van", "al-"), or capitals ("DOE").
 fn is_name_word(w: &str) -> bool {
     let w = w.trim_end_matches(',');
-    if matches!(w, "de" | "da" | "del" | "della" | "der" | "den" | "di" | "dos" | "du" | "la" | "le" | "van" | "von" | "bin" | "ibn" | "al" | "el" | "ter" | "y") {
+    if NAME_PARTICLES.contains(w) {
         return true;
     }
     let mut cs = w.chars();
@@ -292,7 +287,7 @@ fn run_on_date(line: &str) -> Option<Furniture> {
         let (date, used) = if let Some(d) = numeric_date(toks[k]) {
             (d, 1)
         } else {
-            let used = if is_weekday(toks[k]) { 4 } else { 3 };
+            let used = if super::is_weekday(toks[k]) { 4 } else { 3 };
             match toks.get(k..k + used).and_then(|t| super::parse_dateline(&t.join(" "))) {
                 Some(d) => (d, used),
                 None => continue,
@@ -325,11 +320,6 @@ fn run_on_date(line: &str) -> Option<Furniture> {
         return Some(f);
     }
     None
-}
-
-fn is_weekday(t: &str) -> bool {
-    let l = t.trim_end_matches(['.', ',']).to_lowercase();
-    l.len() >= 3 && ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].iter().any(|w| w.starts_with(&l))
 }
 
 /// [`furniture`] for a line whose pieces are set apart by separators (or a line of one piece).

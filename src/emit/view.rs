@@ -443,6 +443,8 @@ pub fn build<'a>(doc: &'a wire::Document) -> View<'a> {
     // "Updated …" (the data keeps it, origin `inferred`).
     let stated = doc.published.as_ref().filter(|p| p.origin != "inferred");
     let published_iso = stated.map(|p| p.value.as_str()).filter(|v| is_html_datetime(v));
+    // An update on another day than the publication stated.
+    let later = doc.updated.as_deref().filter(|u| Some(*u) != published_iso);
     View {
         schema: SCHEMA,
         slug: &doc.slug,
@@ -452,8 +454,8 @@ pub fn build<'a>(doc: &'a wire::Document) -> View<'a> {
         published: stated.map(|p| display_date(&p.value, None, &p.value)),
         published_iso,
         authors: &doc.authors,
-        updated: doc.updated.as_deref().filter(|u| Some(*u) != published_iso).map(|u| display_date(u, None, u)),
-        updated_iso: doc.updated.as_deref().filter(|u| is_html_datetime(u) && Some(*u) != published_iso),
+        updated: later.map(|u| display_date(u, None, u)),
+        updated_iso: later.filter(|u| is_html_datetime(u)),
         place: doc.place.as_deref(),
         summary: &doc.summary,
         key_points: doc
